@@ -1,0 +1,1 @@
+"""briefgraph's benchmark suite: ``python -m benchmarks`` (see BENCHMARKS.md)."""

@@ -1,0 +1,3 @@
+from briefgraph.cli import main
+
+main(prog_name="briefgraph")

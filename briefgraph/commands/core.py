@@ -1,0 +1,122 @@
+"""ingest, timeline, show and demo."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from briefgraph.commands.options import graph_argument, output_option, quiet_option
+
+
+def _progress(quiet: bool):
+    if quiet:
+        return None
+    return lambda message: click.echo(message, err=True)
+
+
+@click.command()
+@click.argument("briefs", metavar="BRIEF...", nargs=-1, required=True, type=click.Path())
+@output_option
+@click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Worker processes for loading and extraction.")
+@quiet_option
+def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None:
+    """Read BRIEF files (.txt, .md) into one graph; entities are resolved across briefs.
+
+    \b
+    Examples:
+      briefgraph ingest brief.txt -o graph.json
+      briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
+    """
+    from briefgraph.graph.jsonio import write_json
+    from briefgraph.pipeline import ingest as run_ingest
+
+    graph = run_ingest(briefs, jobs=jobs, progress=_progress(quiet))
+    write_json(graph, output)
+    if not quiet:
+        click.echo(f"{len(briefs)} brief(s): {graph.number_of_nodes()} nodes, "
+                   f"{graph.number_of_edges()} edges -> {output}", err=True)
+
+
+@click.command()
+@graph_argument
+@click.option("--from", "date_from", metavar="DATE", help="Earliest date (2014, 2015-03, 12 July 2024 ...).")
+@click.option("--to", "date_to", metavar="DATE", help="Latest date.")
+@click.option("--actor", metavar="NAME", help="Only events this actor (name or alias) took part in.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor: str | None, fmt: str) -> None:
+    """The events and agreements of GRAPH.json in date order.
+
+    Dates keep their precision: 1995 is a year, 2015-03 a month, A/B an interval.
+
+    \b
+    Example:
+      briefgraph timeline graph.json --from 2014 --to 2020 --actor Pakistan
+    """
+    from briefgraph.graph.jsonio import read_json
+    from briefgraph.graph.timeline import timeline as build_timeline
+
+    entries = build_timeline(read_json(graph_file), date_from, date_to, actor)
+    if fmt == "json":
+        click.echo(json.dumps([e.as_dict() for e in entries], ensure_ascii=False, indent=1))
+        return
+    for e in entries:
+        date = e.date or "undated"
+        if e.qualifier:
+            date = f"{e.qualifier} {date}"
+        click.echo(f"{date:<23} {e.precision or '-':<6} {e.type:<13} {e.name}")
+        if e.participants:
+            click.echo(f"{'':<31}participants: {', '.join(e.participants)}")
+        if e.places:
+            click.echo(f"{'':<31}place: {', '.join(e.places)}")
+        for s in e.sources:
+            click.echo(f"{'':<31}source: {s}")
+    if not entries:
+        click.echo("no events match", err=True)
+
+
+@click.command()
+@graph_argument
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
+              help="How many of the most connected actors to list.")
+def show(graph_file: str, top: int) -> None:
+    """Counts by node kind and edge type, and the most connected actors."""
+    from briefgraph.graph.jsonio import read_json
+    from briefgraph.graph.summary import summary
+
+    s = summary(read_json(graph_file), top)
+    click.echo(f"documents: {len(s['documents'])}")
+    for doc in s["documents"]:
+        click.echo(f"  {doc.get('title') or doc['id']} ({doc.get('date') or 'undated'})")
+    click.echo(f"nodes: {s['nodes']}")
+    for kind, n in s["node_kinds"].items():
+        click.echo(f"  {kind:<16}{n:>6}")
+    click.echo(f"edges: {s['edges']}")
+    for etype, n in s["edge_types"].items():
+        click.echo(f"  {etype:<16}{n:>6}")
+    click.echo("most connected actors:")
+    for name, kind, degree in s["top_actors"]:
+        click.echo(f"  {name} ({kind}): {degree}")
+
+
+@click.command()
+@click.option("--output-dir", "-d", default="briefgraph-demo", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for graph.json and graph.html.")
+@quiet_option
+def demo(output_dir: str, quiet: bool) -> None:
+    """Run the bundled example brief end to end: graph, timeline and HTML explorer.
+
+    The bundled brief is "Enhancing Cooperation: Pakistan-Azerbaijan Multi-Sectoral
+    Partnership" by Syed Basim Raza, edited by Dr. Talat Shabbir, ISSI, 15 August 2024.
+    """
+    from briefgraph.pipeline import demo as run_demo
+
+    outputs = run_demo(Path(output_dir), progress=_progress(quiet))
+    for label, path in outputs.items():
+        click.echo(f"{label}: {path}")
+
+
+COMMANDS = [ingest, timeline, show, demo]

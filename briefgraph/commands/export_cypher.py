@@ -1,0 +1,3 @@
+"""briefgraph export cypher (being built)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""briefgraph export html (being built)."""
+
+COMMANDS: list = []

@@ -1,0 +1,3 @@
+"""briefgraph query (filled in by the Cypher work)."""
+
+COMMANDS: list = []

@@ -1,0 +1,48 @@
+"""The exceptions briefgraph raises. The CLI turns each into one ``Error: ...`` line."""
+
+from __future__ import annotations
+
+
+class BriefgraphError(Exception):
+    """Base class: every error the library raises on purpose.
+
+    ``hint`` is an optional sentence telling the user how to fix it.
+    """
+
+    def __init__(self, message: str, hint: str | None = None):
+        super().__init__(message)
+        self.hint = hint
+
+
+class InputError(BriefgraphError):
+    """Raised when an input file is missing, empty, binary, a directory or badly encoded,
+    or when a graph file is not valid briefgraph JSON."""
+
+
+class SchemaError(BriefgraphError):
+    """Raised when a graph uses a node kind, edge type or property the schema does not allow,
+    or when the schema file itself is malformed."""
+
+
+class StoreError(BriefgraphError):
+    """Raised when a store (Neo4j) cannot be reached, refuses the credentials, or fails mid-write."""
+
+
+class QueryError(BriefgraphError):
+    """Raised when a Cypher query is unknown, malformed, lacks a parameter, or cannot run on
+    the chosen backend."""
+
+
+class ExportError(BriefgraphError):
+    """Raised when an export cannot be produced (e.g. an unknown format or an empty graph)."""
+
+
+def _rebuild(cls, message, hint):
+    return cls(message, hint)
+
+
+def _reduce(self):  # keep the hint when an error crosses a process boundary (--jobs)
+    return (_rebuild, (type(self), str(self), self.hint))
+
+
+BriefgraphError.__reduce__ = _reduce

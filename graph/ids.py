@@ -1,0 +1,40 @@
+"""Deterministic ids: ``"<kind>:" + short hash of the normalised natural key``.
+
+The same input always gives the same id, so re-ingesting a brief never duplicates a node.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+
+
+def normalise(text: str) -> str:
+    """Fold case, accents, apostrophes and punctuation so that variants share one key.
+
+    Examples
+    --------
+    >>> normalise("  Türkiye’s ")
+    'turkiye s'
+    """
+    text = unicodedata.normalize("NFKD", text)
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    return _NON_WORD.sub(" ", text).strip()
+
+
+def make_id(kind: str, *key: object) -> str:
+    """Return the id of a ``kind`` record whose natural key is ``key``.
+
+    Examples
+    --------
+    >>> make_id("State", "PK")
+    'state:49ae7adc8f67'
+    >>> make_id("State", "PK") == make_id("State", "PK")
+    True
+    """
+    joined = "\x1f".join(normalise(str(k)) for k in key)
+    digest = hashlib.sha1(f"{kind}\x1e{joined}".encode("utf-8")).hexdigest()[:12]
+    return f"{kind.lower()}:{digest}"

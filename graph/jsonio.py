@@ -1,0 +1,108 @@
+"""Node-link JSON, the contract outside tools rely on::
+
+    {"format": "briefgraph", "schema_version": 1, "documents": [...],
+     "nodes": [{"id", "kind", "name", "aliases", "date", "evidence": [{"text", "doc", "start",
+                "end", "sources"}], ...}],
+     "edges": [{"source", "target", "type", "evidence", ...}]}
+
+``write_json`` then ``read_json`` gives an equal graph.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+from typing import IO, Any
+
+import networkx as nx
+
+from briefgraph.errors import InputError, SchemaError
+from briefgraph.graph.atomic import open_output
+from briefgraph.graph.model import add_edge, add_node, new_graph
+
+FORMAT = "briefgraph"
+
+
+def to_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
+    """The node-link dictionary of ``graph`` (nodes and edges sorted, so output is stable)."""
+    nodes = []
+    for nid in sorted(graph.nodes):
+        d = graph.nodes[nid]
+        nodes.append({"id": nid, "kind": d["kind"], "name": d["name"], "aliases": d.get("aliases", []),
+                      "date": d.get("date"),
+                      **{k: v for k, v in sorted(d.items())
+                         if k not in ("kind", "name", "aliases", "date", "evidence")},
+                      "evidence": d.get("evidence", [])})
+    edges = []
+    for u, v, k in sorted(graph.edges(keys=True)):
+        d = graph.edges[u, v, k]
+        edges.append({"source": u, "target": v, "type": d["type"],
+                      **{k2: v2 for k2, v2 in sorted(d.items()) if k2 not in ("type", "evidence")},
+                      "evidence": d.get("evidence", [])})
+    docs = [{"id": k, **v} for k, v in sorted(graph.graph.get("documents", {}).items())]
+    return {"format": FORMAT, "schema_version": graph.graph.get("schema_version", 1),
+            "documents": docs, "nodes": nodes, "edges": edges}
+
+
+def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
+    """Build a graph from a node-link dictionary; raise InputError if it is not one."""
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
+        raise InputError(f"{origin} is not a briefgraph graph: no 'nodes' list",
+                         hint="give a file written by 'briefgraph ingest'")
+    edges = data.get("edges", data.get("links", []))
+    if not isinstance(edges, list):
+        raise InputError(f"{origin}: 'edges' is not a list")
+    g = new_graph()
+    for doc in data.get("documents") or []:
+        if isinstance(doc, dict) and "id" in doc:
+            g.graph["documents"][str(doc["id"])] = {k: v for k, v in doc.items() if k != "id"}
+    try:
+        for n in data["nodes"]:
+            n = dict(n)
+            nid, kind, name = str(n.pop("id")), n.pop("kind"), n.pop("name", "")
+            add_node(g, nid, kind, name, n.pop("aliases", None) or [], n.pop("evidence", None) or [],
+                     n.pop("docs", None) or [], **n)
+        for e in edges:
+            e = dict(e)
+            s, t = str(e.pop("source")), str(e.pop("target"))
+            if s not in g or t not in g:
+                raise InputError(f"{origin}: edge {s} -> {t} names a node that is not in the graph")
+            add_edge(g, s, t, e.pop("type"), e.pop("evidence", None) or [], **e)
+    except SchemaError as exc:
+        raise SchemaError(f"{origin}: {exc}") from None
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{origin} is not valid briefgraph JSON ({type(exc).__name__}: {exc})") from None
+    return g
+
+
+def write_json(graph: nx.MultiDiGraph, target: str | os.PathLike | IO[str], indent: int | None = 1) -> None:
+    """Write ``graph`` as node-link JSON to a path (atomically), ``"-"`` or an open file."""
+    with open_output(target) as fh:
+        json.dump(to_dict(graph), fh, ensure_ascii=False, indent=indent)
+        fh.write("\n")
+
+
+def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_json` from a path or an open file."""
+    if hasattr(source, "read"):
+        origin, text = getattr(source, "name", "input"), source.read()
+    else:
+        path = Path(source)
+        origin = str(path)
+        if path.is_dir():
+            raise InputError(f"{path} is a directory, not a graph file")
+        try:
+            text = path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            raise InputError(f"{path}: no such file") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{path} is not UTF-8 JSON") from None
+        except OSError as exc:
+            raise InputError(f"cannot read {path}: {exc.strerror}") from None
+    try:
+        data = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"{origin} is not JSON (line {exc.lineno}: {exc.msg})",
+                         hint="give a file written by 'briefgraph ingest'") from None
+    return from_dict(data, origin)

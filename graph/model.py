@@ -1,0 +1,191 @@
+"""Typed records that loaders hand to the graph, and ``build`` that turns them into a
+networkx ``MultiDiGraph`` checked against the schema.
+
+Graph layout (the same in every store and export):
+
+* node key = record id; attributes ``kind``, ``name``, ``aliases``, ``evidence``, ``docs``
+  and the kind's own properties (``date``, ``role``, ``url`` ...);
+* edge key = relationship type, so one pair of nodes has at most one edge of each type;
+  attributes ``type``, ``evidence`` and the type's own properties;
+* ``graph.graph["documents"]`` maps document id to its header (title, author, date ...).
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable
+
+import networkx as nx
+
+from briefgraph.graph.schema import load_schema
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Where a fact is stated: a sentence of a document, with offsets into the original file."""
+
+    text: str
+    doc: str
+    start: int
+    end: int
+    mention: str | None = None
+    sources: tuple[str, ...] = ()
+
+    def as_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["sources"] = list(self.sources)
+        if d["mention"] is None:
+            del d["mention"]
+        return d
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Evidence":
+        return cls(
+            text=str(d.get("text", "")), doc=str(d.get("doc", "")),
+            start=int(d.get("start", 0)), end=int(d.get("end", 0)),
+            mention=d.get("mention"), sources=tuple(d.get("sources") or ()),
+        )
+
+
+@dataclass
+class NodeRecord:
+    id: str
+    kind: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class EdgeRecord:
+    source: str
+    target: str
+    type: str
+    props: dict[str, Any] = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+
+
+@dataclass
+class Records:
+    """What the loaders produce for one or more documents."""
+
+    documents: dict[str, dict[str, Any]] = field(default_factory=dict)
+    nodes: list[NodeRecord] = field(default_factory=list)
+    edges: list[EdgeRecord] = field(default_factory=list)
+
+
+def _evidence_key(ev: dict) -> tuple:
+    return (ev.get("doc"), ev.get("start"), ev.get("end"), ev.get("mention"))
+
+
+def merge_evidence(into: list[dict], new: Iterable[dict]) -> list[dict]:
+    """Append the evidence records of ``new`` that ``into`` lacks (in place); return ``into``."""
+    seen = {_evidence_key(e) for e in into}
+    for ev in new:
+        k = _evidence_key(ev)
+        if k not in seen:
+            seen.add(k)
+            into.append(ev)
+    return into
+
+
+def _merge_list(into: list, new: Iterable) -> list:
+    for x in new:
+        if x not in into:
+            into.append(x)
+    return into
+
+
+def _merge_props(into: dict, props: dict) -> None:
+    for k, v in props.items():
+        if v is None or v == "" or v == []:
+            continue
+        old = into.get(k)
+        if old is None or old == "" or old == []:
+            into[k] = v
+        elif isinstance(old, list) and isinstance(v, list):
+            _merge_list(old, v)
+
+
+def add_node(graph: nx.MultiDiGraph, node_id: str, kind: str, name: str,
+             aliases: Iterable[str] = (), evidence: Iterable[dict] = (),
+             docs: Iterable[str] = (), **props: Any) -> None:
+    """Add a node or merge it into the existing one with the same id.
+
+    Aliases and evidence are unioned; a property keeps its first non-empty value.
+    """
+    if node_id in graph:
+        data = graph.nodes[node_id]
+        _merge_list(data["aliases"], aliases)
+        merge_evidence(data["evidence"], evidence)
+        _merge_list(data["docs"], docs)
+        _merge_props(data, props)
+        return
+    load_schema().check_kind(kind)
+    attrs = {k: v for k, v in props.items() if v is not None}
+    graph.add_node(node_id, kind=kind, name=name, aliases=_merge_list([], aliases),
+                   evidence=merge_evidence([], evidence), docs=_merge_list([], docs), **attrs)
+
+
+def add_edge(graph: nx.MultiDiGraph, source: str, target: str, etype: str,
+             evidence: Iterable[dict] = (), **props: Any) -> None:
+    """Add an edge or merge it into the existing edge of the same type between the same nodes."""
+    schema = load_schema()
+    spec = schema.edge_types[schema.check_edge_type(etype)]
+    if spec.symmetric and target < source:
+        source, target = target, source  # one edge per unordered pair
+    if graph.has_edge(source, target, key=etype):
+        data = graph.edges[source, target, etype]
+        merge_evidence(data["evidence"], evidence)
+        _merge_props(data, props)
+        return
+    schema.check_edge(etype, graph.nodes[source]["kind"], graph.nodes[target]["kind"])
+    attrs = {k: v for k, v in props.items() if v is not None}
+    graph.add_edge(source, target, key=etype, type=etype,
+                   evidence=merge_evidence([], evidence), **attrs)
+
+
+def new_graph() -> nx.MultiDiGraph:
+    g = nx.MultiDiGraph()
+    g.graph["documents"] = {}
+    g.graph["schema_version"] = load_schema().version
+    return g
+
+
+def build(records: Records, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+    """Turn ``records`` into a graph (or merge them into ``graph``), checked against the schema.
+
+    Examples
+    --------
+    >>> r = Records(nodes=[NodeRecord("state:1", "State", "Pakistan", ["Pakistan"])])
+    >>> g = build(r)
+    >>> g.nodes["state:1"]["name"], g.number_of_nodes()
+    ('Pakistan', 1)
+    """
+    g = graph if graph is not None else new_graph()
+    g.graph.setdefault("documents", {}).update(records.documents)
+    for n in records.nodes:
+        evs = [e.as_dict() for e in n.evidence]
+        add_node(g, n.id, n.kind, n.name, n.aliases, evs,
+                 docs=sorted({e.doc for e in n.evidence}), **n.props)
+    for e in records.edges:
+        if e.source not in g or e.target not in g:
+            continue  # an edge to a node the resolver dropped
+        add_edge(g, e.source, e.target, e.type, [x.as_dict() for x in e.evidence], **e.props)
+    return g
+
+
+def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:
+    """Union several graphs; nodes and edges with the same id / type are merged."""
+    out = new_graph()
+    for g in graphs:
+        out.graph["documents"].update(g.graph.get("documents", {}))
+        for nid, d in g.nodes(data=True):
+            d = dict(d)
+            add_node(out, nid, d.pop("kind"), d.pop("name"), d.pop("aliases", ()),
+                     d.pop("evidence", ()), d.pop("docs", ()), **d)
+        for u, v, d in g.edges(data=True):
+            d = dict(d)
+            add_edge(out, u, v, d.pop("type"), d.pop("evidence", ()), **d)
+    return out

@@ -1,0 +1,186 @@
+"""Date expressions in prose, kept at the precision the text gives.
+
+``find_dates(text)`` returns every date expression with its offsets; ``parse_date(expr)``
+parses one. Values are ISO 8601 strings: ``1995``, ``2015-03``, ``1992-06-09``, decades
+``199`` (the 1990s), intervals ``2024-07-11/2024-07-12``. ``date_start`` / ``date_end`` give
+the first and last day covered, so a store can filter by range without pretending that
+``1995`` means 1 January 1995. Hedges (``early``, ``circa`` ...) are kept as a qualifier.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, replace
+
+MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
+MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
+MONTHS["sept"] = 9
+
+_MONTH = r"(?P<{0}>January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?"
+_YEAR = r"(?P<{0}>(?:1[6-9]|20)\d\d)"
+_DAY = r"(?P<{0}>[0-3]?\d)(?:st|nd|rd|th)?"
+_QUAL = (r"(?:(?P<qual>early|mid|late|circa|around|about|approximately|before|after|by|until|since)"
+         r"(?:\s+|-)(?:in\s+)?(?:the\s+)?)?")
+_QUAL_ABBR = r"(?:(?P<qabbr>c\.|ca\.)\s*)?"
+NUMBER_WORDS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen twenty".split())}
+
+_PATTERNS = [
+    # 11-12 July 2024 / 11 to 12 July 2024
+    ("day_range_dmy", rf"\b{_DAY.format('d1')}\s*(?:-|–|to)\s*{_DAY.format('d2')}\s+{_MONTH.format('m')},?\s+{_YEAR.format('y')}\b"),
+    # July 11-12, 2024
+    ("day_range_mdy", rf"\b{_MONTH.format('m')}\s+{_DAY.format('d1')}\s*(?:-|–|to)\s*{_DAY.format('d2')},?\s+{_YEAR.format('y')}\b"),
+    ("iso_day", r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    ("dmy", rf"\b{_DAY.format('d')}\s+(?:of\s+)?{_MONTH.format('m')},?\s+{_YEAR.format('y')}\b"),
+    ("mdy", rf"\b{_MONTH.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}\b"),
+    ("year_range", rf"\b(?:between\s+|from\s+)?{_YEAR.format('y1')}\s*(?:-|–|to|and|until)\s*{_YEAR.format('y2')}\b"),
+    ("my", rf"\b{_MONTH.format('m')},?\s+(?:of\s+)?{_YEAR.format('y')}\b"),
+    ("decade", r"\b(?P<y>(?:1[6-9]|20)\d)0s\b"),
+    ("year", rf"\b{_YEAR.format('y')}\b(?![-–]\d|\s*(?:billion|million|trillion|kilometers|km|%|per\s?cent))"),
+    ("ago", r"\b(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years?\s+ago\b"),
+    ("rel_year", r"\b(?P<rel>last|this|next|previous)\s+year\b"),
+]
+_COMPILED = [(name, re.compile(_QUAL + _QUAL_ABBR + pat, re.IGNORECASE)) for name, pat in _PATTERNS]
+_QUAL_NORMAL = {"around": "circa", "about": "circa", "approximately": "circa", "c.": "circa",
+                "ca.": "circa", "by": "before", "until": "before", "since": "after"}
+
+
+@dataclass(frozen=True)
+class DateValue:
+    """A date with its precision: ``value`` is the ISO string, ``start``/``end`` the days covered."""
+
+    value: str
+    start: str
+    end: str
+    precision: str  # decade | year | month | day
+    qualifier: str | None = None
+    text: str = ""
+    pos: int = 0
+    end_pos: int = 0
+
+    def as_props(self) -> dict[str, str | None]:
+        return {"date": self.value, "date_start": self.start, "date_end": self.end,
+                "date_precision": self.precision, "date_qualifier": self.qualifier}
+
+
+def _day(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _month_end(y: int, m: int) -> int:
+    return calendar.monthrange(y, m)[1]
+
+
+def year_value(y: int) -> DateValue:
+    return DateValue(f"{y:04d}", f"{y:04d}-01-01", f"{y:04d}-12-31", "year")
+
+
+def month_value(y: int, m: int) -> DateValue:
+    return DateValue(f"{y:04d}-{m:02d}", f"{y:04d}-{m:02d}-01", f"{y:04d}-{m:02d}-{_month_end(y, m):02d}", "month")
+
+
+def day_value(d: dt.date) -> DateValue:
+    iso = d.isoformat()
+    return DateValue(iso, iso, iso, "day")
+
+
+def interval(a: DateValue, b: DateValue) -> DateValue:
+    """The interval from ``a`` to ``b`` (``a.value/b.value``), with the finer precision kept."""
+    if a.value == b.value:
+        return a
+    if b.start < a.start:
+        a, b = b, a
+    precision = a.precision if a.precision == b.precision else "day"
+    return DateValue(f"{a.value}/{b.value}", a.start, b.end, precision, a.qualifier or b.qualifier)
+
+
+def _build(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | None:
+    g = m.groupdict()
+    if kind in ("dmy", "mdy", "iso_day"):
+        month = int(g["m"]) if kind == "iso_day" else MONTHS[g["m"].lower().rstrip(".")]
+        d = _day(int(g["y"]), month, int(g["d"]))
+        return day_value(d) if d else None
+    if kind in ("day_range_dmy", "day_range_mdy"):
+        y, month = int(g["y"]), MONTHS[g["m"].lower().rstrip(".")]
+        d1, d2 = _day(y, month, int(g["d1"])), _day(y, month, int(g["d2"]))
+        if not d1 or not d2 or d2 <= d1:
+            return None
+        return interval(day_value(d1), day_value(d2))
+    if kind == "my":
+        return month_value(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")])
+    if kind == "year":
+        return year_value(int(g["y"]))
+    if kind == "year_range":
+        y1, y2 = int(g["y1"]), int(g["y2"])
+        if not y1 < y2 <= y1 + 60:
+            return None
+        return interval(year_value(y1), year_value(y2))
+    if kind == "decade":
+        y = int(g["y"]) * 10
+        return DateValue(f"{y // 10:03d}", f"{y:04d}-01-01", f"{y + 9:04d}-12-31", "decade")
+    if anchor is None:
+        return None  # relative dates need the brief's own date
+    if kind == "ago":
+        n = g["n"].lower()
+        years = int(n) if n.isdigit() else NUMBER_WORDS[n]
+        return replace(year_value(anchor.year - years), qualifier="circa")
+    if kind == "rel_year":
+        delta = {"last": -1, "previous": -1, "this": 0, "next": 1}[g["rel"].lower()]
+        return year_value(anchor.year + delta)
+    return None
+
+
+def find_dates(text: str, anchor: dt.date | None = None) -> list[DateValue]:
+    """Every date expression in ``text``, left to right, longest match first.
+
+    Examples
+    --------
+    >>> [d.value for d in find_dates("signed on 9 June 1992 and again in March 2015")]
+    ['1992-06-09', '2015-03']
+    >>> find_dates("in early 2014")[0].qualifier
+    'early'
+    """
+    taken: list[tuple[int, int]] = []
+    found: list[DateValue] = []
+    for kind, rx in _COMPILED:
+        for m in rx.finditer(text):
+            s, e = m.span()
+            if any(s < te and ts < e for ts, te in taken):
+                continue
+            value = _build(kind, m, anchor)
+            if value is None:
+                continue
+            qual = (m.group("qual") or m.group("qabbr") or "").lower() or None
+            qual = _QUAL_NORMAL.get(qual, qual) if qual else value.qualifier
+            taken.append((s, e))
+            found.append(replace(value, qualifier=qual, text=m.group(0), pos=s, end_pos=e))
+    return sorted(found, key=lambda d: d.pos)
+
+
+def parse_date(expr: str, anchor: dt.date | None = None) -> DateValue | None:
+    """Parse one date expression; ``None`` if it holds none.
+
+    Examples
+    --------
+    >>> parse_date("July 12, 2024").value
+    '2024-07-12'
+    >>> parse_date("1995").start, parse_date("1995").end
+    ('1995-01-01', '1995-12-31')
+    """
+    found = find_dates(expr, anchor)
+    return found[0] if found else None
+
+
+def ending_interval(end: DateValue, days: int) -> DateValue:
+    """The ``days``-long interval that ends on ``end`` (a visit that 'concluded on' a day)."""
+    if end.precision != "day" or days < 2:
+        return end
+    last = dt.date.fromisoformat(end.start)
+    first = last - dt.timedelta(days=days - 1)
+    return interval(day_value(first), end)

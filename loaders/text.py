@@ -1,0 +1,48 @@
+"""Reading a brief from disk: bytes to text, with one clear error for bad input."""
+
+from __future__ import annotations
+
+import codecs
+from pathlib import Path
+
+from briefgraph.errors import InputError
+
+SUFFIXES = (".txt", ".md", ".markdown", ".text")
+_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+         (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+
+
+def decode(data: bytes, origin: str) -> str:
+    """Decode a brief's bytes: UTF-8, or UTF-16/32 with a byte-order mark; anything else is refused."""
+    if not data.strip():
+        raise InputError(f"{origin} is empty")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{origin} starts with a {encoding} byte-order mark but does not decode as {encoding}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{origin} is a binary file, not a text brief",
+                         hint="give a .txt or .md file (convert a PDF with pdftotext first)")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise InputError(
+            f"{origin} is not UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})",
+            hint="convert it first, e.g. iconv -f windows-1252 -t utf-8",
+        ) from None
+
+
+def read_text(path: str | Path) -> str:
+    """The text of the brief at ``path``; raise InputError for anything that is not one."""
+    p = Path(path)
+    if p.is_dir():
+        raise InputError(f"{p} is a directory, not a brief")
+    try:
+        data = p.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{p}: no such file") from None
+    except OSError as exc:
+        raise InputError(f"cannot read {p}: {exc.strerror}") from None
+    return decode(data, str(p))
