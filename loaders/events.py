@@ -1,0 +1,148 @@
+"""Event and agreement mentions: triggers, the clause each one governs, and its date.
+
+A sentence may tell of several events ("signed an agreement during the fifth meeting of
+..."). Each trigger word governs a window of the sentence, cut at the last clause boundary
+between it and the next trigger; participants, places and dates are looked for there.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefgraph.loaders.dates import DateValue
+
+EVENT_TRIGGERS: list[tuple[str, str]] = [
+    ("Summit", r"\bsummit(?:\s+meeting)?s?\b"),
+    ("Visit", r"\b(?:state\s+|official\s+|working\s+|(?:\w+-day)\s+)*visit(?:s|ed|ing)?\b"),
+    ("Meeting", r"\b(?:meetings?|met|held\s+talks|talks)\b"),
+    ("Conflict", r"\b(?:war|occupation|invasion|conflict|hostilities|clashes|insurgency)\b"),
+    ("Massacre", r"\b(?:massacres?|genocide)\b"),
+    ("Exercise", r"\b(?:exercises?|drills?|war\s+games)\b"),
+    ("Establishment", r"\b(?:independence|(?:were|was|been)\s+established|establishment\s+of\s+(?:formal\s+)?diplomatic\s+relations|founded|founding\s+of)\b"),
+    ("Recognition", r"\brecogni[sz](?:e|ed|es|ing|tion)\b"),
+    ("Report", r"\breport(?:\s+(?:published|released|issued))?\s+by\b"),
+    ("Election", r"\b(?:general\s+)?elections?\b"),
+    ("Attack", r"\b(?:terrorist\s+)?(?:attack|bombing|airstrike)s?\b"),
+    ("Conference", r"\bconference\b"),
+]
+AGREEMENT_TRIGGER = re.compile(
+    r"\b(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+)?"
+    r"(?P<word>MOUs?|MoUs?|memorand(?:um|a)\s+of\s+understanding|agreements?|protocols?|resolutions?|"
+    r"declarations?|treat(?:y|ies)|conventions?|accords?|charter)\b"
+    r"(?:\s+(?:No\.?\s*)?(?P<number>\d{2,5}))?", re.I)
+AGREEMENT_TYPES = {"mou": "MOU", "memorandum": "MOU", "memoranda": "MOU", "agreement": "Agreement",
+                   "protocol": "Protocol", "resolution": "Resolution", "declaration": "Declaration",
+                   "treaty": "Treaty", "treaties": "Treaty", "convention": "Convention", "accord": "Accord",
+                   "charter": "Charter"}
+NAME_HEADS = [("Conflict", r"\b(?:War|Conflict|Crisis|Invasion|Operation)\b"), ("Massacre", r"\b(?:Massacre|Genocide)\b"),
+              ("Exercise", r"\b(?:Exercise|Drills?|Games)\b"), ("Summit", r"\bSummit\b"),
+              ("Agreement", r"\b(?:Agreement|MOU|MoU|Protocol|Treaty|Declaration|Accord|Convention|Charter|Resolution|Memorandum)\b")]
+_COMPILED = [(t, re.compile(p, re.I)) for t, p in EVENT_TRIGGERS]
+# Event types whose lowercase trigger takes a name from capitalised words before it
+# ("the first Nagorno-Karabakh war", "the Astana summit").
+_NAMEABLE = {"Conflict", "Summit", "Exercise", "Massacre", "Election", "Conference", "Attack"}
+_NOT_NAMES = {"The", "In", "During", "A", "An", "After", "Before", "Since", "Its", "Their", "His", "Her", "This", "That"}
+_BOUNDARY = re.compile(r",|;|\s(?:is|was|were|are|and|to|with|during|while|where|which|whereas|but|after|before)\s")
+_QUOTED = re.compile(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,100}?)[’'”\"](?!\w)")
+ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
+                                      "eleventh twelfth".split())}
+
+
+def classify_name(name: str) -> str | None:
+    """The event type (or "Agreement") a proper name announces by its head word, if any."""
+    for kind, pat in NAME_HEADS:
+        if re.search(pat, name):
+            return kind
+    return None
+
+
+@dataclass
+class Trigger:
+    """An event or agreement mention in one sentence (offsets into the sentence)."""
+
+    kind: str                  # "Event" or "Agreement"
+    type: str                  # Visit, Meeting ... or MOU, Protocol ...
+    start: int
+    end: int
+    text: str
+    name: str | None = None    # a proper name (quoted or capitalised), if the text gives one
+    count: int | None = None   # "15 MOUs"
+    number: str | None = None  # "resolution 822"
+    ordinal: int | None = None  # "fifth meeting"
+    window: tuple[int, int] = (0, 0)
+    date: DateValue | None = None
+    anaphoric: bool = False    # "the visit", "these MOUs": refers to one told before
+    extras: dict = field(default_factory=dict)
+
+
+_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def find_triggers(text: str) -> list[Trigger]:
+    """Event and agreement triggers of one sentence, left to right, without overlaps."""
+    found: list[Trigger] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _QUOTED.finditer(text):  # quoted proper names first: 'Khojaly Massacre'
+        kind = classify_name(m.group(1))
+        if kind is None:
+            continue
+        s, e = m.span(1)
+        if kind == "Agreement":
+            word = AGREEMENT_TRIGGER.search(m.group(1))
+            atype = AGREEMENT_TYPES.get(re.sub(r"s$", "", word.group("word").lower().split()[0]), "Agreement") if word else "Agreement"
+            found.append(Trigger("Agreement", atype, s, e, m.group(1), name=m.group(1)))
+        else:
+            found.append(Trigger("Event", kind, s, e, m.group(1), name=m.group(1)))
+        taken.append((m.start(), m.end()))
+    for m in AGREEMENT_TRIGGER.finditer(text):
+        if not free(*m.span()):
+            continue
+        word = m.group("word").lower().split()[0]
+        atype = AGREEMENT_TYPES.get(word.rstrip("s") if word not in ("treaties",) else "treaties", None)
+        atype = atype or AGREEMENT_TYPES.get(word, "Agreement")
+        count = m.group("count")
+        t = Trigger("Agreement", atype, m.start(), m.end(), m.group(0),
+                    count=(int(count) if count and count.isdigit() else _WORD_COUNTS.get((count or "").lower())),
+                    number=m.group("number"))
+        # a capitalised name ending in the trigger: "Bilateral Military Cooperation Agreement"
+        before = re.search(r"((?:[A-Z][\w\-]*\s+){1,6})$", text[:m.start()])
+        if before and m.group("word")[0].isupper() and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
+            t.name = (before.group(1) + m.group("word")).strip()
+            t.start = before.start(1)
+        found.append(t)
+        taken.append((t.start, t.end))
+    for etype, rx in _COMPILED:
+        for m in rx.finditer(text):
+            if free(*m.span()):
+                found.append(Trigger("Event", etype, m.start(), m.end(), m.group(0)))
+                taken.append(m.span())
+    found.sort(key=lambda t: t.start)
+    for i, t in enumerate(found):
+        lo = 0 if i == 0 else _cut(text, found[i - 1].end, t.start)
+        hi = len(text) if i + 1 == len(found) else _cut(text, t.end, found[i + 1].start)
+        t.window = (lo, hi)
+        if t.kind == "Event" and t.name is None and t.type in _NAMEABLE:
+            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,3})$", text[:t.start])
+            if caps and caps.group(1).split()[0] not in _NOT_NAMES:
+                t.name = caps.group(1) + t.text
+                t.start = caps.start(1)
+        before = text[max(0, t.start - 40):t.start].lower()
+        o = re.search(r"(\w+)\s+$", before)
+        if o and o.group(1) in ORDINALS:
+            t.ordinal = ORDINALS[o.group(1)]
+        t.anaphoric = bool(re.search(r"\b(?:the|this|these|those|that|his|her|its|their|said)\s+(?:recent\s+|same\s+)?$", before)) \
+            and t.name is None and t.count is None and t.number is None
+    return found
+
+
+def _cut(text: str, a: int, b: int) -> int:
+    """The clause boundary between offsets ``a`` and ``b`` (the last one), or the midpoint."""
+    last = None
+    for m in _BOUNDARY.finditer(text, a, b):
+        last = m.start() + (0 if text[m.start()] in ",;" else 1)
+    return last if last is not None else b

@@ -1,0 +1,716 @@
+"""``extract(doc) -> Records``: entities, events, agreements, relations and sources of one
+brief, each with its evidence. Ids are deterministic (``graph.ids.make_id``)."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from briefgraph.graph.ids import make_id, normalise
+from briefgraph.graph.model import EdgeRecord, Evidence, NodeRecord, Records
+from briefgraph.loaders import gazetteer
+from briefgraph.loaders.dates import DateValue, ending_interval, find_dates
+from briefgraph.loaders.document import Document, Sentence
+from briefgraph.loaders.entities import Mention, abbreviations, find_mentions, header_mentions
+from briefgraph.loaders.events import ORDINALS, Trigger, find_triggers
+
+ORDINAL_WORDS = {v: k for k, v in ORDINALS.items()}
+from briefgraph.loaders.resolve import merge_people
+from briefgraph.loaders.sources import parse_footnote
+
+ACTOR_KINDS = ("State", "Person", "Organisation")
+# Event types that need a date, a proper name or an ordinal to be told apart from talk
+# about such things in general ("faced external aggression by occupation forces").
+_NEEDS_ANCHOR = {"Conflict", "Massacre", "Exercise", "Report", "Attack", "Election", "Conference",
+                 "Establishment", "Meeting", "Summit"}
+_DATE_REACH = 90  # characters between a trigger and the date that belongs to it
+
+
+@dataclass
+class _Entity:
+    kind: str
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    count: int = 0
+
+    @property
+    def id(self) -> str:
+        return make_id(self.kind, self.key)
+
+
+@dataclass
+class _Event:
+    kind: str  # Event | Agreement
+    type: str
+    sent: Sentence
+    trigger: Trigger
+    name: str = ""
+    date: DateValue | None = None
+    date_source: str | None = None
+    participants: dict[str, str | None] = field(default_factory=dict)  # entity key -> role
+    places: list[str] = field(default_factory=list)
+    establishes: list[str] = field(default_factory=list)
+    during: "_Event | None" = None
+    evidence: list[Evidence] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+
+    def states(self, entities) -> list[str]:
+        return sorted(k for k in self.participants if entities[k].kind == "State")
+
+
+class _Extractor:
+    def __init__(self, doc: Document):
+        self.doc = doc
+        self.entities: dict[str, _Entity] = {}
+        self.edges: dict[tuple[str, str, str], EdgeRecord] = {}
+        self.events: list[_Event] = []
+        self.sources: dict[int, str] = {}
+        self.records = Records(documents={doc.id: doc.header()})
+        self.mentions: dict[int, list[Mention]] = {}
+        self.last_person: str | None = None
+
+    # -- evidence -------------------------------------------------------------------------
+    def evidence(self, sent: Sentence | None, mention: str | None = None) -> Evidence:
+        if sent is None:  # header
+            pos = max(0, self.doc.text.find(mention or ""))
+            end = self.doc.text.find("\n", pos)
+            end = len(self.doc.text) if end < 0 else end
+            return Evidence(self.doc.text[pos:end].strip(), self.doc.id, pos, end, mention, ())
+        srcs = tuple(self.sources[n] for n in sent.footnotes if n in self.sources)
+        return Evidence(sent.text, self.doc.id, sent.start, sent.end, mention, srcs)
+
+    def entity(self, m: Mention, sent: Sentence | None) -> _Entity:
+        key = m.key if m.kind != "Organisation" or m.key.startswith("org:") else f"org:{m.key}"
+        if m.kind == "Place":
+            key = m.key if m.key.startswith(("city:", "region:", "place:")) else f"place:{m.key}"
+        e = self.entities.get(key)
+        if e is None:
+            e = self.entities[key] = _Entity(m.kind, key, m.name, props={k: v for k, v in m.props.items() if v is not None})
+        for alias in (m.text, m.alias):
+            if alias and alias not in e.aliases:
+                e.aliases.append(alias)
+        e.evidence.append(self.evidence(sent, m.text))
+        e.count += 1
+        if m.kind == "Person" and m.role_of and m.role in gazetteer.words("head_titles"):
+            e.props.setdefault("head_of", m.role_of)
+        return e
+
+    def edge(self, source: str, target: str, etype: str, ev: Evidence | None, **props) -> None:
+        if source == target:
+            return
+        k = (source, target, etype)
+        if k not in self.edges:
+            self.edges[k] = EdgeRecord(source, target, etype, {p: v for p, v in props.items() if v is not None}, [])
+        if ev is not None and ev not in self.edges[k].evidence:
+            self.edges[k].evidence.append(ev)
+
+    # -- passes ---------------------------------------------------------------------------
+    def run(self) -> Records:
+        self.read_sources()
+        self.read_entities()
+        self.read_events()
+        self.read_relations()
+        return self.emit()
+
+    def read_sources(self) -> None:
+        previous = None
+        for number in sorted(self.doc.footnotes):
+            fn = self.doc.footnotes[number]
+            fields = parse_footnote(fn, previous)
+            previous = fields
+            sid = make_id("Source", self.doc.id, number)
+            self.sources[number] = sid
+            if fn.ibid_of is not None and fn.ibid_of in self.sources:
+                fields["ibid_of"] = self.sources[fn.ibid_of]
+            ev = Evidence(fn.text, self.doc.id, fn.start, fn.end, None, ())
+            name = fields.get("title") or fn.text[:80]
+            self.records.nodes.append(NodeRecord(sid, "Source", name, [], fields, [ev]))
+
+    def read_entities(self) -> None:
+        for m in header_mentions(self.doc):
+            self.entity(m, None)
+            if m.kind == "Person" and m.role:
+                self.entities[m.key].props.setdefault("role", m.role)
+        affiliation = [m for m in header_mentions(self.doc) if m.kind == "Organisation" and m.text != self.doc.publisher]
+        author = next((m for m in header_mentions(self.doc) if m.role == "author"), None)
+        if author and affiliation:
+            ev = self.evidence(None, affiliation[0].text)
+            self.edge(author.key, self._org_key(affiliation[0]), "AFFILIATED_WITH", ev, role=self.doc.author_role)
+        for m in header_mentions(self.doc):
+            if m.kind == "Organisation" and m.part_of:
+                self.edge(self._org_key(m), m.part_of, "PART_OF", self.evidence(None, m.text))
+        abbr_map: dict[str, str] = {}
+        for sent in self.doc.sentences:
+            ms = find_mentions(sent)
+            for full, abbr, s, e in abbreviations(sent):
+                hit = next((m for m in ms if m.kind == "Organisation" and m.start <= s + 1 and m.end >= s + len(full) - 1), None)
+                if hit:
+                    abbr_map[abbr] = self._org_key(hit)
+                    hit.props.setdefault("abbreviation", abbr)
+                    if hit.alias is None:
+                        hit.alias = abbr
+            for m in ms:
+                self.entity(m, sent)
+            for abbr, key in abbr_map.items():  # later uses of an abbreviation the brief defined
+                for am in re.finditer(rf"\b{re.escape(abbr)}\b", sent.text):
+                    defining = sent.text[am.start() - 1:am.start()] == "("
+                    if key in self.entities and not defining and not any(m.start <= am.start() < m.end for m in ms):
+                        extra = Mention("Organisation", key, self.entities[key].name, abbr, sent.index,
+                                        am.start(), am.end())
+                        ms.append(extra)
+                        self.entity(extra, sent)
+            ms.sort(key=lambda m: m.start)
+            self.mentions[sent.index] = ms
+        # typos and spelling variants of one person within the brief
+        people = {k: e for k, e in self.entities.items() if e.kind == "Person"}
+        for old, new in merge_people({k: (e.name, e.count) for k, e in people.items()}).items():
+            self._merge_entity(old, new)
+            for ms in self.mentions.values():
+                for m in ms:
+                    if m.key == old:
+                        m.key = new
+
+    def _merge_entity(self, old: str, new: str) -> None:
+        a, b = self.entities.pop(old), self.entities[new]
+        b.aliases.extend(x for x in a.aliases if x not in b.aliases)
+        b.evidence.extend(a.evidence)
+        b.count += a.count
+        for k, v in a.props.items():
+            b.props.setdefault(k, v)
+
+    def _org_key(self, m: Mention) -> str:
+        return m.key if m.key.startswith("org:") else f"org:{m.key}"
+
+    def mkey(self, m: Mention) -> str:
+        if m.kind == "Organisation":
+            return self._org_key(m)
+        if m.kind == "Place" and not m.key.startswith(("city:", "region:", "place:")):
+            return f"place:{m.key}"
+        return m.key
+
+    # -- events ---------------------------------------------------------------------------
+    def focus_states(self) -> list[str]:
+        counts = Counter({k: e.count for k, e in self.entities.items() if e.kind == "State"})
+        top = counts.most_common(2)
+        return [k for k, c in top if c >= 3]
+
+    def read_events(self) -> None:
+        anchor = self.doc.anchor_date
+        paragraph_context: dict[int, _Event] = {}
+        for sent in self.doc.sentences:
+            ms = self.mentions[sent.index]
+            dates = find_dates(sent.text, anchor)
+            triggers = find_triggers(sent.text)
+            made: list[tuple[Trigger, _Event]] = []
+            for t in triggers:
+                ev = self.event_from(sent, t, ms, dates)
+                if ev is not None:
+                    made.append((t, ev))
+            self._link_during(sent, made)
+            for t, ev in made:
+                if ev.kind == "Event" and ev.type in ("Visit", "Summit") and ev.date:
+                    paragraph_context[sent.paragraph] = ev
+                if ev.kind == "Agreement" and ev.during is None and ev.date is None:
+                    ctx = paragraph_context.get(sent.paragraph)
+                    if ctx is not None and re.search(r"\bsign", sent.text) and not re.search(r"\brecent\b", sent.text[:t.start]):
+                        ev.during = ctx
+            people = [m for m in ms if m.kind == "Person"]
+            if people:
+                self.last_person = people[0].key
+
+    def _window_mentions(self, ms: list[Mention], t: Trigger) -> list[Mention]:
+        lo, hi = t.window
+        return [m for m in ms if lo <= m.start < hi]
+
+    def _pick_date(self, t: Trigger, dates: list[DateValue]) -> DateValue | None:
+        lo, hi = t.window
+        best, dist = None, None
+        for d in dates:
+            if not (lo <= d.pos < hi or t.start <= d.pos < t.end):
+                continue
+            gap = d.pos - t.end if d.pos >= t.end else t.start - d.end_pos
+            if t.start <= d.pos < t.end:
+                gap = 0
+            if gap <= _DATE_REACH and (dist is None or gap < dist):
+                best, dist = d, gap
+        return best
+
+    def event_from(self, sent: Sentence, t: Trigger, ms: list[Mention], dates: list[DateValue]) -> _Event | None:
+        wm = self._window_mentions(ms, t)
+        date = self._pick_date(t, dates)
+        text = sent.text
+        if t.kind == "Event" and t.type == "Visit" and date is not None:
+            days = re.search(r"(\w+)-day", t.text)
+            n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(days.group(1).lower()) if days else None
+            if days and days.group(1).isdigit():
+                n = int(days.group(1))
+            if n and re.search(r"\b(?:concluded|ended|wrapped up|completed)\b", text[max(0, t.start - 40):date.pos]):
+                date = ending_interval(date, n)
+        ev = _Event(t.kind, t.type, sent, t, date=date)
+        ev.evidence.append(self.evidence(sent, t.text))
+        for m in wm:
+            key = self.mkey(m)
+            if key not in self.entities:
+                continue
+            if m.kind in ACTOR_KINDS:
+                ev.participants.setdefault(key, None)
+            elif m.kind == "Place":
+                ev.places.append(key)
+        if t.kind == "Agreement":
+            return self.agreement(ev, t, wm)
+        return self.event(ev, t, wm)
+
+    def _previous(self, etype: str, person: str | None = None) -> _Event | None:
+        for ev in reversed(self.events):
+            if ev.kind == "Event" and ev.type == etype and (person is None or person in ev.participants):
+                return ev
+        return None
+
+    def event(self, ev: _Event, t: Trigger, wm: list[Mention]) -> _Event | None:
+        text, lo, hi = ev.sent.text, *t.window
+        window = text[lo:hi]
+        persons = [k for k in ev.participants if self.entities[k].kind == "Person"]
+        if t.type == "Visit":
+            return self.visit(ev, t, wm, persons, window)
+        if t.anaphoric and ev.date is None:
+            prev = self._previous(t.type, persons[0] if persons else None)
+            if prev is not None:
+                prev.evidence.append(ev.evidence[0])
+                return prev
+        if t.type == "Establishment" and re.match(r"independence", t.text, re.I):
+            target = self._state_near(wm, t)
+            if target is None:
+                return None
+            ev.participants = {target: None}
+            ev.name = f"Independence of {self.entities[target].name}"
+            ev.extra["natural"] = ("independence", target)
+            prev = next((e for e in self.events if e.extra.get("natural") == ("independence", target)), None)
+            if prev is not None:
+                prev.evidence.append(ev.evidence[0])
+                if prev.date is None and ev.date is not None:
+                    prev.date = ev.date
+                return prev
+            if ev.date is None:
+                return None
+            return self.keep(ev)
+        if t.type == "Meeting" and re.search(r"\bmeetings?\s+with\b|\bmet\s+(?:with\s+)?", text[t.start:t.end + 6]):
+            if not persons and self.last_person:
+                pass
+            if re.search(r"\b(?:he|she)\s+(?:held|met)", window, re.I) and self.last_person in self.entities:
+                ev.participants = {self.last_person: None, **ev.participants}
+        if t.name:
+            ev.name = t.name
+        if t.ordinal is not None:
+            ev.extra["ordinal"] = t.ordinal
+        if t.type == "Recognition":
+            if len(ev.states(self.entities)) < 2:
+                return None
+            recognised = re.search(r"independence", text[t.end:t.end + 40])
+            target = self._state_near(wm, Trigger("Event", "", t.end, t.end, "")) if recognised else None
+            prior = next((e for e in self.events if e.extra.get("natural") == ("independence", target)), None)
+            if ev.date is None and prior is not None and prior.date is not None:
+                # "one of the first countries to recognise X's independence": the year X became independent
+                ev.date, ev.date_source = prior.date, "year of the independence it recognises"
+            if target:
+                ev.name = f"Recognition of {self.entities[target].name}'s independence"
+        if t.type in _NEEDS_ANCHOR and not (ev.date or t.name or t.ordinal or t.type == "Meeting"):
+            return None
+        if t.type == "Meeting" and not (ev.date or t.ordinal or persons or re.search(r"[Dd]uring", text)):
+            return None
+        if t.type == "Report":
+            author = next((m for m in wm if m.start >= t.end - 3 and m.kind == "Organisation"), None)
+            if author is None:
+                return None
+            ev.participants[self.mkey(author)] = "author"
+            country = self._the_country(ev.sent)
+            if country and re.search(r"\bthe country", window):
+                ev.participants.setdefault(country, "subject")
+        if t.type == "Exercise" and re.search(r"\bas\s+observers?\b", window):
+            for k in ev.participants:
+                if self.entities[k].kind == "State":
+                    ev.participants[k] = "observer"
+        if t.type in ("Summit", "Meeting"):
+            for k in list(ev.participants):
+                for member in self.members_of(k):
+                    ev.participants.setdefault(member, "member")
+        if t.type in ("Meeting",) and not ev.date and not t.ordinal and not re.search(r"[Dd]uring", text):
+            return None
+        if t.type == "Establishment" and "diplomatic" in window and len(ev.states(self.entities)) < 2:
+            states = [self.mkey(m) for m in self.mentions[ev.sent.index] if m.kind == "State"]
+            for k in (states if len(set(states)) >= 2 else self.focus_states()):
+                ev.participants.setdefault(k, None)
+        if t.type == "Conflict" and re.search(r"\bduring\s+the\s+[‘'“\"]?$", text[:t.start]):
+            # "Pakistan's support to Azerbaijan during the Patriotic War": the supporters took part
+            for m in self.mentions[ev.sent.index]:
+                if m.kind == "State" and m.end <= t.start and t.start - m.end < 60:
+                    ev.participants.setdefault(self.mkey(m), None)
+        return self.keep(ev)
+
+    def visit(self, ev: _Event, t: Trigger, wm, persons, window) -> _Event | None:
+        text = ev.sent.text
+        dest = None
+        m = re.search(r"visit\w*\s+(?:to|of)\s+(?:the\s+)?", text[t.start:])
+        if m and m.group(0).rstrip().endswith(("to",)) or (m and " to " in m.group(0)):
+            after = t.start + m.end()
+            dest = next((self.mkey(x) for x in wm if x.start == after and x.kind in ("State", "Place")), None)
+        if not persons and re.search(r"\b(?:his|her)\b", text[max(0, t.start - 20):t.start]) and self.last_person:
+            persons = [self.last_person]
+        visitor = persons[0] if persons else None
+        if t.anaphoric and ev.date is None or (ev.date is None and re.search(r"\b(?:the|this|that|recent)\s+(?:\w+\s+)?visit", text[max(0, t.start - 20):t.end])):
+            prev = self._previous("Visit", visitor)
+            if visitor is None:  # "the visit of Azerbaijan's President": the last visit from that state
+                states = [k for k in ev.participants if self.entities[k].kind == "State"
+                          and re.search(r"^\s+of\s+", text[t.end:])]
+                prev = next((e for e in reversed(self.events) if e.type == "Visit" and any(
+                    e.participants.get(k) == "visitor" for k in states)), prev)
+            if prev is not None:
+                prev.evidence.append(ev.evidence[0])
+                return prev
+            return None
+        if ev.date is None and not (visitor and dest):
+            return None
+        parts: dict[str, str | None] = {}
+        home = None
+        if visitor:
+            parts[visitor] = "visitor"
+            home = self.entities[visitor].props.get("head_of")
+        focus = self.focus_states()
+        if dest is None and home and len(focus) == 2 and home in focus:
+            dest = focus[1 - focus.index(home)]
+        if home is None and dest and self.entities[dest].kind == "State" and len(focus) == 2 and dest in focus:
+            home = focus[1 - focus.index(dest)]
+            if visitor:
+                self.entities[visitor].props.setdefault("head_of", home)
+                self.entities[visitor].props.setdefault("head_of_inferred", True)
+        if home:
+            parts[home] = "visitor"
+        if dest:
+            parts[dest] = "host"
+            ev.places = [dest] + [p for p in ev.places if p != dest]
+        for k in ev.participants:
+            parts.setdefault(k, None)
+        ev.participants = parts
+        kind = "State visit" if re.search(r"state\s+visit", t.text) else "Official visit" if "official" in t.text else "Visit"
+        who = self.entities[visitor].name if visitor else (self.entities[home].name if home else "")
+        ev.name = f"{kind} of {who} to {self.entities[dest].name}".replace(" of  to", " to") if dest else f"{kind} of {who}"
+        return self.keep(ev)
+
+    def agreement(self, ev: _Event, t: Trigger, wm: list[Mention]) -> _Event | None:
+        text = ev.sent.text
+        signed_between = re.search(r"signed\s+(?:between|by)\s+", text[t.end:t.end + 30])
+        subj_signed = re.search(r"(?:and|&)\s+[A-Z][\w’']+\s+(?:have\s+|had\s+)?signed\s+(?:an?\s+|the\s+)?$", text[:t.start])
+        if t.anaphoric and not signed_between:
+            for prev in reversed(self.events):
+                if prev.kind == "Agreement" and prev.type == t.type:
+                    prev.evidence.append(ev.evidence[0])
+                    return prev
+            if ev.date is None:
+                return None
+        if not (t.name or t.count or t.number or signed_between or subj_signed or ev.date):
+            return None
+        same = next((p for p in self.events if p.kind == "Agreement" and p.type == t.type
+                     and (p.trigger.count, p.trigger.number, p.trigger.name) == (t.count, t.number, t.name)
+                     and (t.count or t.number or t.name)), None)
+        if same is not None:
+            same.evidence.append(ev.evidence[0])
+            return same
+        roles = {}
+        before = text[max(0, t.window[0]):t.start]
+        if re.search(r"co-?sponsor", text):
+            for m in wm:
+                if m.kind == "State" and m.start < t.start and re.search(r"co-?sponsor", text[m.end:t.start]):
+                    roles[self.mkey(m)] = "co-sponsor"
+        issuer = next((m for m in reversed(wm) if m.kind == "Organisation" and m.end <= t.start and t.start - m.end < 12), None)
+        if issuer is not None:
+            roles[self.mkey(issuer)] = "issuer"
+        for k in ev.participants:
+            if k not in roles:
+                roles[k] = "party" if self.entities[k].kind != "Place" else None
+        ev.participants = roles
+        for m in wm:
+            if m.kind == "Organisation" and re.search(r"establish\w*\s+(?:of\s+)?(?:the\s+)?['‘]?$", text[:m.start]):
+                ev.establishes.append(self.mkey(m))
+                for member in self.members_of(self.mkey(m)):
+                    ev.participants.setdefault(member, "party")
+        if ev.date is None and t.type in ("Resolution", "Treaty", "Convention", "Declaration"):
+            ev.date, ev.date_source = self._date_from_sources(ev.sent), "footnote title"
+            if ev.date is None:
+                ev.date_source = None
+        topic = re.match(r"\s+(?:for|on|of)\s+(?:the\s+)?(?:establishment\s+of\s+|creation\s+of\s+)?['‘\"“]?"
+                         r"([A-Z][^'’\"”,;]{3,90})", text[t.end:])
+        if t.name:
+            ev.name = t.name
+        elif topic and not t.count and not t.number:
+            ev.name = f"{t.type} {text[t.end:t.end + topic.end()].strip()}".replace("‘", "").replace("'", "")
+        elif t.count:
+            ev.name = re.sub(r"\s+", " ", text[t.start:t.end])
+            more = re.match(r"\s*(?:and|/)\s*(?:other\s+)?(agreements?|MOUs?|protocols?)", text[t.end:])
+            if more:
+                ev.name += text[t.end:t.end + more.end()]
+        elif t.number:
+            abbr = self.entities[self.mkey(issuer)].props.get("abbreviation") if issuer else None
+            ev.name = f"{abbr + ' ' if abbr else ''}{t.type} {t.number}"
+        else:
+            orgs = [self.entities[k].name for k in ev.participants if self.entities[k].kind == "Organisation"]
+            parties = orgs or [self.entities[k].name for k in ev.participants if self.entities[k].kind == "State"]
+            ev.name = f"{t.type} between {' and '.join(parties)}" if parties else t.type
+        if t.count:
+            ev.extra["count"] = t.count
+        if t.number:
+            ev.extra["number"] = t.number
+        return self.keep(ev)
+
+    def keep(self, ev: _Event) -> _Event:
+        self.events.append(ev)
+        return ev
+
+    def _link_during(self, sent: Sentence, made: list[tuple[Trigger, _Event]]) -> None:
+        text = sent.text
+        for i, (t, ev) in enumerate(made):
+            for t2, ev2 in made[i + 1:]:
+                gap = text[t.end:t2.start]
+                if ev2 is ev:
+                    continue
+                if len(gap) < 45 and re.search(r"\bduring\b", gap) and ev2.kind == "Event" and ev.during is None:
+                    ev.during = ev2
+            if re.match(r"\s*During\b", text) and i == 0 and ev.kind == "Event":
+                for t2, ev2 in made[1:]:
+                    if ev2 is not ev and ev2.during is None:
+                        ev2.during = ev
+
+    def _state_near(self, wm: list[Mention], t: Trigger) -> str | None:
+        after = [m for m in wm if m.kind == "State" and 0 <= m.start - t.end <= 8]
+        before = [m for m in wm if m.kind == "State" and 0 <= t.start - m.end <= 3]
+        pick = (after or before)
+        return self.mkey(pick[0]) if pick else None
+
+    def _the_country(self, sent: Sentence) -> str | None:
+        for idx in range(sent.index, max(-1, sent.index - 3), -1):
+            states = [m for m in self.mentions.get(idx, []) if m.kind == "State"]
+            if states:
+                return states[0].key
+        return None
+
+    def _date_from_sources(self, sent: Sentence) -> DateValue | None:
+        for n in sent.footnotes:
+            fn = self.doc.footnotes.get(n)
+            if fn is None:
+                continue
+            title = parse_footnote(fn).get("title") or ""
+            years = [d for d in find_dates(title) if d.precision == "year"]
+            if len(years) == 1 and (self.doc.date is None or years[0].value <= self.doc.date.value[:4]):
+                return years[0]
+        return None
+
+    def members_of(self, key: str) -> list[str]:
+        return [s for (s, t, ty) in self.edges if t == key and ty == "MEMBER_OF"]
+
+    def _event_name(self, ev: _Event) -> str:
+        """A readable label for an event the text does not name."""
+        t = ev.trigger
+        role = {r: [self.entities[k].name for k, x in ev.participants.items() if x == r] for r in ("aggressor", "author")}
+        actors = [self.entities[k].name for k, r in ev.participants.items() if r not in ("aggressor", "member")]
+        places = [self.entities[p].name for p in ev.places][:1]
+        word = re.sub(r"\s+(?:published|released|issued)?\s*by$", "", t.text).strip()
+        label = word[0].upper() + word[1:]
+        if t.ordinal:
+            label = f"{ORDINAL_WORDS[t.ordinal].capitalize()} {word}"
+        if ev.type == "Report" and role["author"]:
+            return f"Report by {role['author'][0]}"
+        if ev.type == "Establishment" and "diplomatic" in ev.sent.text[t.window[0]:t.window[1]]:
+            return "Diplomatic relations established between " + " and ".join(actors)
+        if ev.type in ("Conflict", "Massacre", "Attack"):
+            s = label + (f" of {places[0]}" if places else "")
+            return s + (f" by {role['aggressor'][0]}" if role["aggressor"] else "")
+        s = label + (" of " + ", ".join(actors[:4]) if actors else "")
+        return s + (f" in {places[0]}" if places else "")
+
+    # -- relations ------------------------------------------------------------------------
+    def read_relations(self) -> None:
+        table = gazetteer.lookup()
+        heads = set(gazetteer.words("head_titles"))
+        present_states = {k for k, e in self.entities.items() if e.kind == "State"}
+        for sent in self.doc.sentences:
+            ms = self.mentions[sent.index]
+            text = sent.text
+            for m in ms:
+                key = self.mkey(m)
+                if key not in self.entities:
+                    continue
+                ev = self.evidence(sent, m.text)
+                if m.kind == "Organisation":
+                    if m.part_of and (m.part_of in self.entities or m.part_of in present_states):
+                        target = m.part_of
+                        self.edge(key, target, "PART_OF", ev)
+                    for member in m.members:
+                        if member in self.entities:
+                            self.edge(member, key, "MEMBER_OF", ev)
+                if m.kind == "Person" and m.role in heads:
+                    state = m.role_of
+                    if state:
+                        self.entities[key].props.setdefault("head_of", state)
+                if m.kind == "Place" and m.part_of:
+                    target = next((self.mkey(x) for x in ms if x.key == m.part_of), None)
+                    if target:
+                        self.edge(key, target, "LOCATED_IN", ev)
+            # "X region of Y", "X of Y" for places
+            for a, b in zip(ms, ms[1:]):
+                gap = text[a.end:b.start]
+                ka, kb = self.mkey(a), self.mkey(b)
+                if a.kind == "Place" and b.kind == "State" and re.fullmatch(r"\s+(?:region\s+|province\s+|area\s+)?of\s+(?:the\s+)?", gap):
+                    self.edge(ka, kb, "LOCATED_IN", self.evidence(sent, text[a.start:b.end]))
+                if a.kind == "Organisation" and b.kind == "Organisation" and re.fullmatch(r"\s*(?:\([A-Z]+\)\s*)?of\s+(?:the\s+)?", gap):
+                    self.edge(ka, kb, "PART_OF", self.evidence(sent, text[a.start:b.end]))
+            # membership: "X, as a member of ORG", "X is a member of ORG"
+            for mm in re.finditer(r"\b(?:as\s+)?(?:an?\s+)?(?:founding\s+|full\s+|permanent\s+)?member(?:\s+state)?\s+of\s+(?:the\s+)?", text):
+                orgs = [x for x in ms if x.start == mm.end() and x.kind == "Organisation"]
+                org = max(orgs, key=lambda x: x.end) if orgs else None
+                subj = [x for x in ms if x.end <= mm.start() and x.kind in ("State", "Organisation")]
+                if org and subj:
+                    self.edge(self.mkey(subj[-1]), self.mkey(org), "MEMBER_OF", self.evidence(sent, org.text))
+            # places in cities the gazetteer knows: only to states the brief names
+            for m in ms:
+                cc = m.props.get("country_code") if m.kind == "Place" else None
+                if cc and cc in self.entities and self.entities[cc].kind == "State":
+                    self.edge(self.mkey(m), cc, "LOCATED_IN", self.evidence(sent, m.text))
+            # facilities of "the country": "Azerbaijan has ... the country's biggest gas field 'X'"
+            for m in ms:
+                if m.kind == "Place" and m.props.get("place_type") in ("gas field", "oil field", "pipeline", "port", "dam", "mine", "refinery"):
+                    if re.search(r"\b(?:the\s+country|its)\b[^.]{0,40}$", text[:m.start]):
+                        country = self._the_country(sent)
+                        if country:
+                            self.edge(self.mkey(m), country, "LOCATED_IN", self.evidence(sent, m.text))
+            self.supports(sent, ms)
+        # heads of state
+        for key, e in self.entities.items():
+            if e.kind == "Person" and e.props.get("head_of") in self.entities:
+                ev = next((x for x in e.evidence), None)
+                self.edge(key, e.props["head_of"], "HEAD_OF", ev, role=e.props.get("title"))
+        self.infer_hosts()
+        self.event_edges()
+
+    def supports(self, sent: Sentence, ms: list[Mention]) -> None:
+        text = sent.text
+        states = [m for m in ms if m.kind == "State"]
+        focus = self.focus_states()
+        for m in re.finditer(r"\bsupport(?:s|ed|ing)?\s+(?:to\s+|for\s+)?each\s+other\b|\bmutual(?:ly)?\s+support", text):
+            pair = [self.mkey(x) for x in states if x.end <= m.start()][-2:]
+            if len(pair) < 2 and re.search(r"\b(?:both|the two)\b", text[:m.start()]) and len(focus) == 2:
+                pair = focus
+            if len(pair) == 2:
+                ev = self.evidence(sent, m.group(0))
+                self.edge(pair[0], pair[1], "SUPPORTS", ev)
+                self.edge(pair[1], pair[0], "SUPPORTS", ev)
+        for m in re.finditer(r"\bsupport(?:s|ed)?\s+(?:to\s+|for\s+)?", text):
+            if re.match(r"each\s+other", text[m.end():]):
+                continue
+            target = next((x for x in states if x.start == m.end()), None)
+            source = [x for x in states if x.end <= m.start() and m.start() - x.end <= 25]
+            if target and source and self.mkey(source[-1]) != self.mkey(target):
+                self.edge(self.mkey(source[-1]), self.mkey(target), "SUPPORTS", self.evidence(sent, text[source[-1].start:target.end]))
+
+    def infer_hosts(self) -> None:
+        """People who met a visitor during a visit to S, with a head-of-state title, lead S."""
+        heads = set(gazetteer.words("head_titles"))
+        for ev in self.events:
+            if ev.kind != "Event" or ev.during is None or ev.during.type != "Visit":
+                continue
+            host = next((k for k, r in ev.during.participants.items() if r == "host"), None)
+            for k in ev.participants:
+                e = self.entities[k]
+                if e.kind == "Person" and ev.during.participants.get(k) != "visitor" and host \
+                        and e.props.get("title") in heads and "head_of" not in e.props:
+                    e.props["head_of"] = host
+                    self.edge(k, host, "HEAD_OF", e.evidence[0], role=e.props.get("title"))
+
+    def event_edges(self) -> None:
+        # inherit dates along "during": a meeting held during a visit, a signing during a meeting
+        for _ in range(2):
+            for ev in self.events:
+                if ev.during is not None:
+                    if ev.date is None and ev.during.date is not None:
+                        ev.date = ev.during.date
+                    elif ev.during.date is None and ev.date is not None and ev.during.type in ("Meeting", "Summit"):
+                        ev.during.date = ev.date
+                    if not ev.places and ev.kind == "Event":
+                        ev.places = list(ev.during.places)
+        # the states a conflict sets against each other
+        for ev in self.events:
+            if ev.kind == "Event" and ev.type in ("Conflict", "Massacre"):
+                text, t = ev.sent.text, ev.trigger
+                aggressor = [m for m in self.mentions[ev.sent.index] if m.kind == "State" and 0 <= t.start - m.end <= 25
+                             and t.window[0] <= m.start]
+                if aggressor and not re.search(r"\bsupport", text[aggressor[-1].end:t.start]):
+                    a = self.mkey(aggressor[-1])
+                    ev.participants[a] = "aggressor"
+                    for k in ev.states(self.entities):
+                        if k != a:
+                            self.edge(a, k, "IN_CONFLICT_WITH", ev.evidence[0])
+
+    # -- output ---------------------------------------------------------------------------
+    def event_id(self, ev: _Event) -> str:
+        kind = ev.kind
+        if ev.trigger.name:
+            return make_id(kind, ev.type, ev.trigger.name)
+        if "natural" in ev.extra:
+            return make_id(kind, ev.type, *ev.extra["natural"])
+        if ev.date is not None:
+            return make_id(kind, ev.type, ev.date.value, *ev.states(self.entities), ev.extra.get("number", ""),
+                           ev.extra.get("count", ""))
+        return make_id(kind, ev.type, self.doc.id, ev.sent.index, ev.trigger.start)
+
+    def emit(self) -> Records:
+        r = self.records
+        for key, e in self.entities.items():
+            props = {k: v for k, v in e.props.items() if k not in ("head_of", "head_of_inferred")}
+            r.nodes.append(NodeRecord(e.id, e.kind, e.name, e.aliases, props, e.evidence))
+        ids = {k: e.id for k, e in self.entities.items()}
+        for (s, t, ty), edge in self.edges.items():
+            if s in ids and t in ids:
+                r.edges.append(EdgeRecord(ids[s], ids[t], ty, edge.props, edge.evidence))
+        eids = {}
+        for ev in self.events:
+            eid = eids.setdefault(id(ev), self.event_id(ev))
+            props = dict(ev.date.as_props()) if ev.date else {}
+            props["event_type" if ev.kind == "Event" else "agreement_type"] = ev.type
+            if ev.date_source:
+                props["date_source"] = ev.date_source
+            for k in ("ordinal", "count", "number"):
+                if k in ev.extra:
+                    props[k] = ev.extra[k]
+            name = ev.name or self._event_name(ev)
+            r.nodes.append(NodeRecord(eid, ev.kind, name, [ev.trigger.name] if ev.trigger.name else [], props, ev.evidence))
+            edge_type = "PARTICIPATED_IN" if ev.kind == "Event" else "PARTY_TO"
+            for k, role in ev.participants.items():
+                if k in ids and self.entities[k].kind in ACTOR_KINDS:
+                    r.edges.append(EdgeRecord(ids[k], eid, edge_type, {"role": role} if role else {}, ev.evidence[:1]))
+            if ev.kind == "Event":
+                for p in dict.fromkeys(ev.places):
+                    if p in ids:
+                        r.edges.append(EdgeRecord(eid, ids[p], "OCCURRED_IN", {}, ev.evidence[:1]))
+            for o in ev.establishes:
+                if o in ids:
+                    r.edges.append(EdgeRecord(eid, ids[o], "ESTABLISHES", {}, ev.evidence[:1]))
+        for ev in self.events:
+            if ev.during is not None and ev.during is not ev:
+                etype = "SIGNED_AT" if ev.kind == "Agreement" else "DURING"
+                r.edges.append(EdgeRecord(eids[id(ev)], eids[id(ev.during)], etype, {}, ev.evidence[:1]))
+        return r
+
+
+def extract(doc: Document) -> Records:
+    """Everything the brief tells, as records with deterministic ids and evidence.
+
+    Examples
+    --------
+    >>> from briefgraph.loaders.document import parse
+    >>> r = extract(parse("A title\\n\\nBy\\nA. Writer\\n\\n" + "Pakistan and Azerbaijan established diplomatic "
+    ...                   "relations, which were established on 9 June 1992 in a long sentence about them. " * 2))
+    >>> sorted({n.kind for n in r.nodes})
+    ['Event', 'Person', 'State']
+    """
+    return _Extractor(doc).run()

