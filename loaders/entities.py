@@ -193,8 +193,8 @@ def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[M
             inner = [m for m in known if s <= m.start and m.end <= e]
             if not inner:
                 continue
-        if normalise(name) in table and table[normalise(name)].kind == "Organisation":
-            continue  # the gazetteer already named it
+        if normalise(name) in table:
+            continue  # the gazetteer already named it (the Soviet Union is a state, not a union)
         if any(m.start <= s and e <= m.end and m.kind == "Organisation" for m in known + out):
             continue
         part_of, members = None, ()
@@ -258,8 +258,12 @@ _PERSON = re.compile(
     r"(?:\s+of\s+(?:the\s+)?(?P<of>[A-Z][\w\-]+(?:\s+(?:of\s+|and\s+|the\s+)?[A-Z][\w\-]+){0,5}))?"
     r"(?P<sep>,?\s+)"
     r"(?P<hon>(?:(?:" + "|".join(re.escape(h) for h in _HONORIFICS) + r")\s+)*)"
-    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+" + _NAME_WORD + r"){1,4})"
+    r"(?P<name>[A-Z][a-zà-ÿ'’]+(?:-[A-Z][a-zà-ÿ]+)?(?:\s+" + _NAME_WORD + r"){0,4})"
+    r"(?:\s+of\s+(?:the\s+)?(?P<of_after>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+){0,2}))?"
 )
+_HEAD_TITLES = set(gazetteer.words("head_titles"))
+_COMMON_WORDS = {"And", "The", "Of", "In", "On", "At", "For", "With", "During", "After", "Before", "Visit", "Office",
+                 "Minister", "President", "Prime", "Foreign", "Secretary", "General", "Chairman", "Chief", "Also"}
 _DEMONYM_TITLE = re.compile(r"\b(?P<dem>[A-Z][a-z]+)(?:['’]s)?\s+(?P<title>President|Prime Minister|Foreign Minister|King|Emir)\b")
 
 
@@ -288,16 +292,22 @@ def _person_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> lis
             if k and (normalise(w) in table or w in keywords):
                 words = words[:k]
                 break
-        if len(words) < 2 or any(w in keywords for w in words) or normalise(" ".join(words)) in table:
+        if not words or any(w in keywords for w in words) or normalise(" ".join(words)) in table:
             continue
+        if len(words) == 1 and (m.group("title") not in _HEAD_TITLES or words[0] in _COMMON_WORDS
+                                or re.match(r"\s+(?:" + "|".join(keywords) + r")\b", text[m.start("name") + len(words[0]):])):
+            continue  # a lone surname only after a head's title ("President Mirziyoyev")
         name = " ".join(words)
         s = m.start("hon") if m.group("hon") else m.start("name")
         e = m.start("name") + len(name)
         if not taken.free(m.start("name"), e):
             continue
         role_of = None
-        if m.group("of"):
-            entry = table.get(normalise(m.group("of")))
+        of = m.group("of") or (m.group("of_after") if words == m.group("name").split() else None)
+        if of:
+            entry = table.get(normalise(of))
+            if entry is None:  # "Prime Minister of Pakistan Shehbaz ..." never swallows: try the first words
+                entry = table.get(normalise(of.split()[0]))
             if entry and entry.kind in ("State", "Organisation"):
                 role_of = entry.key if entry.kind == "State" else f"org:{entry.key}"
         if role_of is None:  # "Pakistani President X", "Azerbaijan's President X"
@@ -331,6 +341,14 @@ def _place_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list
                 taken.take(s, e)
                 out.append(Mention("Place", f"place:{normalise(q.group(1))}", q.group(1), q.group(1), sent.index,
                                    s, e, {"place_type": m.group(0).strip().lower()}))
+    # "held in Cholpon-Ata": a venue the gazetteer may not know
+    for m in re.finditer(r"\b(?:held|hosted|took\s+place|convened|signed|met)\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
+        s, e = m.span(1)
+        if normalise(m.group(1)) not in table and taken.free(s, e) and not re.match(r"\s*(?:,\s*)?(?:19|20)\d\d", m.group(1)) \
+                and m.group(1).split()[0] not in _MONTH_WORDS:
+            taken.take(s, e)
+            out.append(Mention("Place", f"place:{normalise(m.group(1))}", m.group(1), m.group(1), sent.index, s, e,
+                               {"place_type": "venue"}))
     # a quoted landmark located in a known place: "the 14th century 'Multan Caravanserai' in Baku"
     for m in re.finditer(r"[‘'“\"]([A-Z][^‘'“\"’”]{2,60})[’'”\"]\s+in\s+([A-Z][\w\-]+)", text):
         s, e = m.span(1)
@@ -345,6 +363,26 @@ def _place_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list
     return out
 
 
+_MONTH_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
+                "October", "November", "December", "Early", "Late", "Mid"}
+
+
+def _qualify_generic_orgs(sent: Sentence, orgs: list[Mention], known: list[Mention]) -> None:
+    """"Pakistan's Ministry of Foreign Affairs" and Uzbekistan's are two bodies: a body named
+    without its state, right after a state's possessive or demonym, belongs to that state."""
+    for m in orgs:
+        if m.part_of:
+            continue
+        before = [k for k in known if k.kind == "State" and 0 <= m.start - k.end <= 5
+                  and re.fullmatch(r"\s*(?:the\s+)?", sent.text[k.end:m.start])]
+        if before and (before[-1].demonym or before[-1].text.endswith(("'s", "’s"))):
+            state = before[-1]
+            m.part_of = state.key
+            m.alias = m.alias or m.name
+            m.name = f"{m.name} of {state.name}"
+            m.key = normalise(m.name)
+
+
 def _event_word(name: str) -> bool:
     from briefgraph.loaders.events import classify_name
 
@@ -355,9 +393,10 @@ def find_mentions(sent: Sentence) -> list[Mention]:
     """Every entity mention in one sentence, longest and most trusted first, no overlaps."""
     taken = _Taken()
     places = _place_mentions(sent, taken, [])
+    people = _person_mentions(sent, taken, [])  # a name after a title beats a city called Vladimir
     known = _gazetteer_mentions(sent, taken)
     orgs = _org_mentions(sent, taken, known)
-    people = _person_mentions(sent, taken, known)
+    _qualify_generic_orgs(sent, orgs, known)
     mentions = places + known + orgs + people
     mentions.sort(key=lambda m: m.start)
     return mentions
@@ -371,10 +410,19 @@ def header_mentions(doc: Document) -> list[Mention]:
         name = getattr(doc, role)
         if name:
             clean = strip_honorifics(name)
+            for prefix in sorted(gazetteer.words("person_prefixes"), key=len, reverse=True):
+                if clean.startswith(prefix + " "):
+                    clean = clean[len(prefix) + 1:].strip()
             out.append(Mention("Person", person_key(clean), clean, name, -1, 0, 0, {"role": role},
                                role=role, alias=name if name != clean else None))
     if doc.affiliation:
-        parts = [p.strip() for p in doc.affiliation.split(",") if p.strip()]
+        # "Centre for Afghanistan, Middle East and Africa (CAMEA), ISSI": a name may hold commas,
+        # so a "(ABBR)" closes a part; plain commas separate the rest
+        parts, rest = [], doc.affiliation
+        for m in re.finditer(r"[^()]+?\([A-Z][A-Za-z&]{1,9}\)", doc.affiliation):
+            parts.append(m.group(0).strip(" ,"))
+            rest = rest.replace(m.group(0), ",", 1)
+        parts += [p.strip() for p in rest.split(",") if p.strip()]
         orgs = []
         for p in parts:
             m = re.match(r"(.+?)\s*\(([A-Z][A-Za-z&]{1,9})\)$", p)

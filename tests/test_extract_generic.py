@@ -1,0 +1,75 @@
+"""Extraction on a second, hand-written brief of the genre (tests/fixtures): the rules are
+general, not fitted to the bundled brief."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from briefgraph.pipeline import ingest
+
+FIXTURE = Path(__file__).parent / "fixtures" / "kazakhstan-uzbekistan-2023.txt"
+
+
+@pytest.fixture(scope="module")
+def g():
+    return ingest([FIXTURE])
+
+
+def _by_name(g, name):
+    hits = [n for n, d in g.nodes(data=True) if d["name"] == name]
+    assert len(hits) == 1, (name, hits)
+    return hits[0]
+
+
+def test_people_titles_and_lone_surnames(g):
+    kz, uz = _by_name(g, "Kazakhstan"), _by_name(g, "Uzbekistan")
+    tokayev, mirziyoyev = _by_name(g, "Kassym-Jomart Tokayev"), _by_name(g, "Shavkat Mirziyoyev")
+    assert g.has_edge(tokayev, kz, key="HEAD_OF")  # "Kazakh President ..."
+    assert g.has_edge(mirziyoyev, uz, key="HEAD_OF")
+    assert "Mirziyoyev" in g.nodes[mirziyoyev]["aliases"]  # "President Mirziyoyev" is the same man
+    assert _by_name(g, "Vladimir Norov")  # a first name that is also a city stays a name
+    assert not [n for n, d in g.nodes(data=True) if d["name"] == "Vladimir" and d["kind"] == "Place"]
+    assert _by_name(g, "Sohail Mahmood")  # the editor, without "Ambassador"
+
+
+def test_bodies_and_membership(g):
+    kz, uz = _by_name(g, "Kazakhstan"), _by_name(g, "Uzbekistan")
+    sco = _by_name(g, "Shanghai Cooperation Organisation")
+    assert g.has_edge(kz, sco, key="MEMBER_OF") and g.has_edge(uz, sco, key="MEMBER_OF")  # "both ... members of"
+    assert g.has_edge(uz, _by_name(g, "Organization of Turkic States"), key="MEMBER_OF")
+    assert g.nodes[_by_name(g, "Soviet Union")]["kind"] == "State"
+    csto = _by_name(g, "Collective Security Treaty Organization")
+    assert g.nodes[csto]["kind"] == "Organisation"
+    assert not [d for _, d in g.nodes(data=True) if d["kind"] == "Agreement" and "Collective Security" in d["name"]]
+    camea = _by_name(g, "Centre for Afghanistan, Middle East and Africa")
+    assert "CAMEA" in g.nodes[camea]["aliases"]
+
+
+def test_events_dates_and_links(g):
+    visit = _by_name(g, "State visit of Kassym-Jomart Tokayev to Uzbekistan")
+    assert g.nodes[visit]["date"] == "2022-12-21/2022-12-22"
+    treaty = _by_name(g, "Treaty on Allied Relations")
+    assert g.nodes[treaty]["date"] == "2022-12-21/2022-12-22"
+    dip = [d for _, d in g.nodes(data=True) if d.get("event_type") == "Establishment"]
+    assert [d["date"] for d in dip] == ["1992-11-23"]
+    exercise = _by_name(g, "Peace Mission-2021")
+    assert g.nodes[exercise]["date"] == "2021"
+    assert g.has_edge(exercise, _by_name(g, "Orenburg"), key="OCCURRED_IN")
+    summit = _by_name(g, "Consultative Meeting of Heads of State of Central Asia")
+    assert g.has_edge(summit, _by_name(g, "Cholpon-Ata"), key="OCCURRED_IN")
+    decl = _by_name(g, "Declaration on friendship and cooperation")
+    assert g.has_edge(decl, summit, key="SIGNED_AT")
+    mou = [d for _, d in g.nodes(data=True) if d.get("agreement_type") == "MOU"]
+    assert len(mou) == 1 and mou[0]["date"] == "2023" and mou[0]["date_qualifier"] == "early"
+    return_visit = _by_name(g, "Official visit of Shavkat Mirziyoyev to Astana")
+    assert g.nodes[return_visit]["date"] == "2017-03"
+
+
+def test_relations(g):
+    kz, uz = _by_name(g, "Kazakhstan"), _by_name(g, "Uzbekistan")
+    assert g.has_edge(kz, uz, key="SUPPORTS") and g.has_edge(uz, kz, key="SUPPORTS")
+    aral = _by_name(g, "Aral Sea")
+    assert g.has_edge(aral, kz, key="LOCATED_IN") and g.has_edge(aral, uz, key="LOCATED_IN")
+    assert g.has_edge(_by_name(g, "Tashkent"), uz, key="LOCATED_IN")
