@@ -232,7 +232,7 @@ def title_case(title: str) -> str:
         return title
     words = []
     for i, w in enumerate(title.lower().split()):
-        if i and w in _SMALL_WORDS:
+        if i and w in _SMALL_WORDS and not words[-1].endswith(":"):
             words.append(w)
         else:
             words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
@@ -240,6 +240,7 @@ def title_case(title: str) -> str:
 
 
 def _strip_md(line: str) -> str:
+    line = re.sub(r"\*\*|__", "", line)  # markdown bold anywhere in the line ("**By** Name")
     return line.strip().lstrip("#").strip().strip("*_").strip()
 
 
@@ -260,8 +261,12 @@ def _parse_header(doc: Document, lines: list[str]) -> None:
                 if not name and i + 1 < len(lines):
                     i += 1
                     name = lines[i]
-                setattr(doc, attr, name)
-                if attr == "author":
+                if attr == "author" and "," in name:  # "By Name, Research Fellow, Centre (ABBR)"
+                    name, _, rest = name.partition(",")
+                    role, _, affiliation = rest.strip().partition(",")
+                    doc.author_role, doc.affiliation = role.strip() or None, affiliation.strip() or role.strip()
+                setattr(doc, attr, name.strip())
+                if attr == "author" and doc.affiliation is None:
                     extra = []
                     while i + 1 < len(lines) and not _EDITED.match(lines[i + 1]) and not find_dates(lines[i + 1]) \
                             and len(lines[i + 1]) < 120 and not lines[i + 1].startswith("("):

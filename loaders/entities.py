@@ -144,6 +144,8 @@ def _chunks(text: str) -> list[tuple[int, int, list[re.Match]]]:
                 k += 1
             if k > j and k < len(toks) and _is_cap(toks[k].group()) and text[toks[k - 1].end():toks[k].start()].strip() == "":
                 words = [t.group() for t in toks[j:k]]
+                if text.startswith(("'s", "’s"), toks[k].end()) and "and" in words:
+                    break  # "... of Planning and China's Commission": a new noun phrase
                 if "and" in words and (toks[k].group() in starts or words[-1] == "the"):
                     break  # "... of Azerbaijan and the Ministry of ...": two bodies
                 run.extend(toks[j:k + 1])
@@ -185,6 +187,14 @@ def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[M
         words = [t.group() for t in run]
         if not any(w in keywords or w.rstrip("s") in keywords for w in words[1:] + words[:1]):
             continue
+        # "Pakistan at the Financial Action Task Force": a known place or state, a connector, then a body
+        lead = re.match(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?:at|in|to|for)\s+(?:the\s+)?", text[s:run[-1].end()])
+        if lead and normalise(lead.group(1)) in table and table[normalise(lead.group(1))].kind in ("State", "Place"):
+            cut = s + lead.end()
+            run = [t for t in run if t.start() >= cut]
+            if not run or not any(t.group() in keywords for t in run):
+                continue
+            s = run[0].start()
         # the name must end on a capitalised word and not be a person's title
         e = run[-1].end()
         name = text[s:e]

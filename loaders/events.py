@@ -159,6 +159,9 @@ def find_triggers(text: str) -> list[Trigger]:
         o = re.search(r"(\w+)\s+$", before)
         if o and o.group(1) in ORDINALS:
             t.ordinal = ORDINALS[o.group(1)]
+        n = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+|\([A-Z]+\)\s+){0,5}$", text[:t.start])
+        if n and t.ordinal is None:
+            t.ordinal = int(n.group(1))  # "the 13th Joint Cooperation Committee (JCC) meeting"
         t.anaphoric = bool(re.search(r"\b(?:the|this|these|those|that|his|her|its|their|said)\s+(?:recent\s+|same\s+)?$", before)) \
             and t.name is None and t.count is None and t.number is None
     return found

@@ -73,6 +73,7 @@ class _Extractor:
         self.records = Records(documents={doc.id: doc.header()})
         self.mentions: dict[int, list[Mention]] = {}
         self.last_person: str | None = None
+        self._triggers: list[Trigger] = []  # of the sentence being read
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, sent: Sentence | None, mention: str | None = None) -> Evidence:
@@ -91,7 +92,7 @@ class _Extractor:
         e = self.entities.get(key)
         if e is None:
             e = self.entities[key] = _Entity(m.kind, key, m.name, props={k: v for k, v in m.props.items() if v is not None})
-        for alias in (m.text, m.alias):
+        for alias in (m.text, m.alias, m.props.get("abbreviation") if m.kind == "Organisation" else None):
             if alias and alias not in e.aliases:
                 e.aliases.append(alias)
         e.evidence.append(self.evidence(sent, m.text))
@@ -205,7 +206,7 @@ class _Extractor:
         for sent in self.doc.sentences:
             ms = self.mentions[sent.index]
             dates = find_dates(sent.text, anchor)
-            triggers = find_triggers(sent.text)
+            triggers = self._triggers = find_triggers(sent.text)
             made: list[tuple[Trigger, _Event]] = []
             for t in triggers:
                 ev = self.event_from(sent, t, ms, dates)
@@ -215,6 +216,9 @@ class _Extractor:
             for t, ev in made:
                 if ev.kind == "Event" and ev.type in ("Visit", "Summit") and ev.date:
                     paragraph_context[sent.paragraph] = ev
+                elif ev.kind == "Event" and ev.type == "Meeting" and ev.during is None and ev.date is None \
+                        and sent.paragraph in paragraph_context:
+                    ev.during = paragraph_context[sent.paragraph]  # talks held in the course of the visit
                 if ev.kind == "Agreement" and ev.during is None and ev.date is None:
                     ctx = paragraph_context.get(sent.paragraph)
                     if ctx is not None and re.search(r"\bsign", sent.text) and not re.search(r"\brecent\b", sent.text[:t.start]):
@@ -227,10 +231,15 @@ class _Extractor:
         lo, hi = t.window
         return [m for m in ms if lo <= m.start < hi]
 
-    def _pick_date(self, t: Trigger, dates: list[DateValue]) -> DateValue | None:
+    def _pick_date(self, t: Trigger, dates: list[DateValue], text: str = "") -> DateValue | None:
         lo, hi = t.window
         best, dist = None, None
         for d in dates:
+            if d.end_pos <= t.start and re.fullmatch(r"\s*", text[d.end_pos:t.start]):
+                return d  # "the February 2024 elections": the date is the trigger's own
+            if re.match(r"\s+[a-z]+", text[d.end_pos:]) and any(
+                    d.end_pos <= o.start and re.fullmatch(r"\s*", text[d.end_pos:o.start]) for o in self._triggers):
+                continue  # ... and no other trigger's
             if not (lo <= d.pos < hi or t.start <= d.pos < t.end):
                 continue
             gap = d.pos - t.end if d.pos >= t.end else t.start - d.end_pos
@@ -244,7 +253,7 @@ class _Extractor:
         if any(m.kind in ("Organisation", "Place") and m.start <= t.start and t.end <= m.end for m in ms):
             return None  # "Collective Security Treaty Organization" is a body, not a treaty
         wm = self._window_mentions(ms, t)
-        date = self._pick_date(t, dates)
+        date = self._pick_date(t, dates, sent.text)
         text = sent.text
         if t.kind == "Event" and t.type == "Visit" and date is not None:
             days = re.search(r"(\w+)-day", t.text)
@@ -270,6 +279,13 @@ class _Extractor:
         if t.kind == "Agreement":
             return self.agreement(ev, t, wm)
         return self.event(ev, t, wm)
+
+    def _paragraph_visit(self, sent: Sentence) -> _Event | None:
+        """The dated visit or summit told earlier in the same paragraph, if any."""
+        for ev in reversed(self.events):
+            if ev.sent.paragraph == sent.paragraph and ev.type in ("Visit", "Summit") and ev.date:
+                return ev
+        return None
 
     def _previous(self, etype: str, person: str | None = None) -> _Event | None:
         for ev in reversed(self.events):
@@ -349,7 +365,9 @@ class _Extractor:
             for k in list(ev.participants):
                 for member in self.members_of(k):
                     ev.participants.setdefault(member, "member")
-        if t.type in ("Meeting",) and not ev.date and not t.ordinal and not re.search(r"[Dd]uring", text):
+        ctx = self._paragraph_visit(ev.sent)
+        if t.type in ("Meeting",) and not ev.date and not t.ordinal and not re.search(r"[Dd]uring", text) \
+                and not (ctx and persons):
             return None
         if t.type == "Establishment" and "diplomatic" in window:
             subject = [self.mkey(m) for m in wm if m.kind == "State" and m.end <= t.start]
@@ -380,6 +398,10 @@ class _Extractor:
         if not persons and re.search(r"\b(?:his|her)\b", text[max(0, t.start - 20):t.start]) and self.last_person:
             persons = [self.last_person]
         visitor = persons[0] if persons else None
+        same = [e for e in self.events if e.sent is ev.sent and e.type == "Visit"]
+        if t.anaphoric and same:  # "visited China ..., his first visit abroad since ..."
+            same[-1].evidence.append(ev.evidence[0])
+            return same[-1]
         if t.anaphoric and ev.date is None or (ev.date is None and re.search(r"\b(?:the|this|that|recent)\s+(?:\w+\s+)?visit", text[max(0, t.start - 20):t.end])):
             prev = self._previous("Visit", visitor)
             if visitor is None:  # "the visit of Azerbaijan's President": the last visit from that state
@@ -555,11 +577,16 @@ class _Extractor:
             word = "visit"
         label = word[0].upper() + word[1:]
         if t.ordinal:
-            label = f"{ORDINAL_WORDS[t.ordinal].capitalize()} {word}"
+            suffix = "th" if 10 <= t.ordinal % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(t.ordinal % 10, "th")
+            label = f"{ORDINAL_WORDS.get(t.ordinal, f'{t.ordinal}{suffix}').capitalize()} {word}"
         if ev.type == "Report" and role["author"]:
             return f"Report by {role['author'][0]}"
         if ev.type == "Establishment" and "diplomatic" in ev.sent.text[t.window[0]:t.window[1]]:
             return "Diplomatic relations established between " + " and ".join(actors)
+        target = re.match(r"\s+(?:on|against)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+?)(?=\s+(?:in|at|on|by|which|that)\b|[,.;]|$)",
+                          ev.sent.text[t.end:])
+        if ev.type in ("Attack", "Conflict") and target:  # "the attack on Chinese engineers in Besham"
+            return f"{label} on {target.group(1)}" + (f" in {places[0]}" if places else "")
         if ev.type in ("Conflict", "Massacre", "Attack"):
             s = label + (f" of {places[0]}" if places else "")
             return s + (f" by {role['aggressor'][0]}" if role["aggressor"] else "")
@@ -616,7 +643,8 @@ class _Extractor:
                     self.edge(k, self.mkey(org), "MEMBER_OF", self.evidence(sent, org.text))
             # "the Aral Sea, which lies in Kazakhstan and Uzbekistan"
             for lm in re.finditer(r",?\s+(?:which|that)\s+(?:lies|is\s+located|is\s+situated|sits)\s+in\s+", text):
-                place = [x for x in ms if x.kind == "Place" and x.end <= lm.start() and lm.start() - x.end <= 2]
+                place = [x for x in ms if x.kind == "Place" and x.end <= lm.start()
+                         and re.fullmatch(r"(?:\s+[A-Z][a-z]+)?", text[x.end:lm.start()])]  # "Gwadar Port, which lies in"
                 inside = [x for x in ms if x.kind in ("State", "Place") and x.start >= lm.end()
                           and re.fullmatch(r"[\s,]*(?:and\s+)?(?:the\s+)?", text[lm.end():x.start]) or
                           (x.kind == "State" and x.start >= lm.end() and x.start - lm.end() < 40)]
@@ -688,6 +716,10 @@ class _Extractor:
                         ev.during.date = ev.date
                     if not ev.places and ev.kind == "Event":
                         ev.places = list(ev.during.places)
+                    if ev.type == "Meeting" and ev.during.type == "Visit":  # the visitor attends the talks
+                        for k, role in ev.during.participants.items():
+                            if role == "visitor" and self.entities[k].kind == "Person":
+                                ev.participants.setdefault(k, None)
         # the states a conflict sets against each other
         for ev in self.events:
             if ev.kind == "Event" and ev.type in ("Conflict", "Massacre"):

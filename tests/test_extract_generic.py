@@ -73,3 +73,38 @@ def test_relations(g):
     aral = _by_name(g, "Aral Sea")
     assert g.has_edge(aral, kz, key="LOCATED_IN") and g.has_edge(aral, uz, key="LOCATED_IN")
     assert g.has_edge(_by_name(g, "Tashkent"), uz, key="LOCATED_IN")
+
+
+MARKDOWN = Path(__file__).parent / "fixtures" / "china-pakistan-2024.md"
+
+
+@pytest.fixture(scope="module")
+def md():
+    return ingest([MARKDOWN])
+
+
+def test_markdown_brief_header_and_footnotes(md):
+    doc = next(iter(md.graph["documents"].values()))
+    assert (doc["author"], doc["editor"], doc["date"], doc["footnotes"]) == (
+        "Muhammad Ali Baig", "Dr. Neelum Nigar", "2024-06-20", 3)
+    assert len([1 for _, d in md.nodes(data=True) if d["kind"] == "Source"]) == 3
+
+
+def test_bodies_named_with_their_state_stay_apart(md):
+    planning = _by_name(md, "Ministry of Planning of Pakistan")
+    assert md.has_edge(planning, _by_name(md, "Pakistan"), key="PART_OF")
+    ndrc = _by_name(md, "National Development and Reform Commission of China")
+    assert "NDRC" in md.nodes[ndrc]["aliases"]
+    assert _by_name(md, "Financial Action Task Force")  # not "Pakistan at the Financial Action Task Force"
+
+
+def test_talks_in_the_course_of_a_visit_take_its_dates(md):
+    visit = _by_name(md, "Visit of Shehbaz Sharif to China")
+    assert md.nodes[visit]["date"] == "2024-06-04/2024-06-08"
+    talks = [u for u, _, t in md.in_edges(visit, data="type") if t == "DURING"]
+    assert len(talks) == 2 and all(md.nodes[m]["date"] == "2024-06-04/2024-06-08" for m in talks)
+    xi = _by_name(md, "Xi Jinping")
+    assert any(md.has_edge(xi, m, key="PARTICIPATED_IN") for m in talks)
+    # "his first visit abroad since the February 2024 elections" is the same visit, and the date is the elections'
+    assert len([1 for _, d in md.nodes(data=True) if d.get("event_type") == "Visit"]) == 2
+    assert [d["date"] for _, d in md.nodes(data=True) if d.get("event_type") == "Election"] == ["2024-02"]
