@@ -8,10 +8,12 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _NON_WORD = re.compile(r"[^0-9a-z]+")
 
 
+@lru_cache(maxsize=65536)
 def normalise(text: str) -> str:
     """Fold case, accents, apostrophes and punctuation so that variants share one key.
 

@@ -43,7 +43,12 @@ _PATTERNS = [
     ("ago", r"\b(?P<n>\d{1,2}|" + "|".join(NUMBER_WORDS) + r")\s+years?\s+ago\b"),
     ("rel_year", r"\b(?P<rel>last|this|next|previous)\s+year\b"),
 ]
-_COMPILED = [(name, re.compile(_QUAL + _QUAL_ABBR + pat, re.IGNORECASE)) for name, pat in _PATTERNS]
+# The hedge before a date is looked for behind each match, not as a leading optional group:
+# a pattern that starts with a literal-free optional group makes every search crawl.
+_COMPILED = [(name, re.compile(pat, re.IGNORECASE)) for name, pat in _PATTERNS]
+_HEDGE = re.compile(_QUAL.replace("(?:(?P<qual>", "(?:\\b(?P<qual>", 1) + _QUAL_ABBR + r"$", re.IGNORECASE)
+_HAS_YEAR = re.compile(r"(?:1[6-9]|20)\d")
+_RELATIVE = re.compile(r"\bago\b|\byear\b", re.IGNORECASE)
 _QUAL_NORMAL = {"around": "circa", "about": "circa", "approximately": "circa", "c.": "circa",
                 "ca.": "circa", "by": "before", "until": "before", "since": "after"}
 
@@ -148,7 +153,12 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateValue]:
     """
     taken: list[tuple[int, int]] = []
     found: list[DateValue] = []
+    has_year, relative = bool(_HAS_YEAR.search(text)), bool(_RELATIVE.search(text))
+    if not (has_year or relative):
+        return found
     for kind, rx in _COMPILED:
+        if kind in ("ago", "rel_year") and not relative or kind not in ("ago", "rel_year") and not has_year:
+            continue
         for m in rx.finditer(text):
             s, e = m.span()
             if any(s < te and ts < e for ts, te in taken):
@@ -156,10 +166,14 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateValue]:
             value = _build(kind, m, anchor)
             if value is None:
                 continue
-            qual = (m.group("qual") or m.group("qabbr") or "").lower() or None
+            hedge = _HEDGE.search(text, max(0, s - 30), s)
+            qual = None
+            if hedge and (hedge.group("qual") or hedge.group("qabbr")):
+                qual = (hedge.group("qual") or hedge.group("qabbr")).lower()
+                s = hedge.start()
             qual = _QUAL_NORMAL.get(qual, qual) if qual else value.qualifier
             taken.append((s, e))
-            found.append(replace(value, qualifier=qual, text=m.group(0), pos=s, end_pos=e))
+            found.append(replace(value, qualifier=qual, text=text[s:e], pos=s, end_pos=e))
     return sorted(found, key=lambda d: d.pos)
 
 

@@ -24,7 +24,7 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _FOOTNOTE_START = re.compile(r"^[ \t]*(?:\[\^(\d{1,3})\]:|([" + SUPERSCRIPTS + r"]{1,3})|(\d{1,3})(?![\d,.]))[ \t]*(\S.*)?$")
 _MARKER = re.compile(r"[" + SUPERSCRIPTS + r"]+|\[\^(\d{1,3})\]")
 # Markdown / PDF-to-text escapes such as \$ and \_ are undone; runs of white space fold to one.
-_CLEAN = re.compile(r"\\([$%&_#*\[\]{}()])|[ \t\r\n\f\v]+")
+_CLEAN = re.compile(r"\\([$%&_#*\[\]{}()])|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")  # a lone space needs no anchor
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)\]]*[" + SUPERSCRIPTS + r"\s]*$")
 _SENTENCE_END = re.compile(r"([.!?])([\"'’”)\]]*)([" + SUPERSCRIPTS + r"]*|(?:\[\^\d+\])*)\s+(?=[\"'‘“(\[]?[A-Z0-9" + SUPERSCRIPTS + r"])")
 _ABBREVIATIONS = {

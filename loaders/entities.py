@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgraph.graph.ids import normalise
 from briefgraph.loaders import gazetteer
@@ -46,6 +47,7 @@ class Mention:
     alias: str | None = None
 
 
+@lru_cache(maxsize=65536)
 def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isupper() for c in tok))
 
@@ -75,6 +77,7 @@ class _Taken:
 
 def _gazetteer_mentions(sent: Sentence, taken: _Taken) -> list[Mention]:
     text, table, out = sent.text, gazetteer.lookup(), []
+    starts = gazetteer.first_words()
     toks = list(_TOKEN.finditer(text))
     i = 0
     while i < len(toks):
@@ -83,7 +86,8 @@ def _gazetteer_mentions(sent: Sentence, taken: _Taken) -> list[Mention]:
             i += 1
             continue
         hit = None
-        for j in range(min(len(toks), i + MAX_SPAN) - 1, i - 1, -1):
+        first = normalise(t.group()).split(" ", 1)[0]
+        for j in range(min(len(toks), i + MAX_SPAN) - 1 if first in starts else i - 1, i - 1, -1):
             if not _is_cap(toks[j].group()):
                 continue
             s, e = t.start(), toks[j].end()

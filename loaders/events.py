@@ -27,8 +27,8 @@ EVENT_TRIGGERS: list[tuple[str, str]] = [
     ("Conference", r"\bconference\b"),
 ]
 AGREEMENT_TRIGGER = re.compile(
-    r"\b(?:(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+)?"
-    r"(?P<word>MOUs?|MoUs?|memorand(?:um|a)\s+of\s+understanding|agreements?|protocols?|resolutions?|"
+    r"(?:\b(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+)?"
+    r"\b(?P<word>MOUs?|MoUs?|memorand(?:um|a)\s+of\s+understanding|agreements?|protocols?|resolutions?|"
     r"declarations?|treat(?:y|ies)|conventions?|accords?|charter)\b"
     r"(?:\s+(?:No\.?\s*)?(?P<number>\d{2,5}))?", re.I)
 AGREEMENT_TYPES = {"mou": "MOU", "memorandum": "MOU", "memoranda": "MOU", "agreement": "Agreement",
@@ -39,6 +39,21 @@ NAME_HEADS = [("Conflict", r"\b(?:War|Conflict|Crisis|Invasion|Operation)\b"), (
               ("Exercise", r"\b(?:Exercise|Drills?|Games)\b"), ("Summit", r"\bSummit\b"),
               ("Agreement", r"\b(?:Agreement|MOU|MoU|Protocol|Treaty|Declaration|Accord|Convention|Charter|Resolution|Memorandum)\b")]
 _COMPILED = [(t, re.compile(p, re.I)) for t, p in EVENT_TRIGGERS]
+# Python's case-insensitive alternations are slow; a substring test on the lowered sentence
+# rules most patterns out first (most sentences tell of no event at all).
+_KEYWORDS = {
+    "Summit": ("summit",), "Visit": ("visit",), "Meeting": ("meet", "met", "talks", "session", "consultation"),
+    "Conflict": ("war", "occupation", "invasion", "conflict", "hostilities", "clashes", "insurgency", "unrest",
+                 "uprising", "coup"),
+    "Massacre": ("massacre", "genocide"), "Exercise": ("exercise", "drill", "war games"),
+    "Establishment": ("independence", "establish", "found"), "Recognition": ("recogni",), "Report": ("report",),
+    "Election": ("election",), "Attack": ("attack", "bombing", "airstrike"), "Conference": ("conference",),
+}
+_AGREEMENT_KEYWORDS = ("mou", "memorand", "agreement", "protocol", "resolution", "declaration", "treat",
+                       "convention", "accord", "charter")
+_KEYWORD_SCAN = re.compile("|".join(
+    [f"(?P<{t}>{'|'.join(map(re.escape, kws))})" for t, kws in _KEYWORDS.items()]
+    + [f"(?P<Agreement>{'|'.join(_AGREEMENT_KEYWORDS)})"]))
 # Event types whose lowercase trigger takes a name from capitalised words before it
 # ("the first Nagorno-Karabakh war", "the Astana summit").
 _NAMEABLE = {"Conflict", "Summit", "Exercise", "Massacre", "Election", "Conference", "Attack"}
@@ -101,7 +116,10 @@ def find_triggers(text: str) -> list[Trigger]:
         else:
             found.append(Trigger("Event", kind, s, e, m.group(1), name=m.group(1)))
         taken.append((m.start(), m.end()))
-    for m in AGREEMENT_TRIGGER.finditer(text):
+    present = {m.lastgroup for m in _KEYWORD_SCAN.finditer(text.lower())}
+    if not present:
+        return found
+    for m in AGREEMENT_TRIGGER.finditer(text) if "Agreement" in present else ():
         if not free(*m.span()):
             continue
         word = m.group("word").lower().split()[0]
@@ -112,7 +130,7 @@ def find_triggers(text: str) -> list[Trigger]:
                     count=(int(count) if count and count.isdigit() else _WORD_COUNTS.get((count or "").lower())),
                     number=m.group("number"))
         # a capitalised name ending in the trigger: "Bilateral Military Cooperation Agreement"
-        before = re.search(r"((?:[A-Z][\w\-]*\s+){1,6})$", text[:m.start()])
+        before = re.search(r"((?:[A-Z][\w\-]*\s+){1,6})$", text[max(0, m.start() - 160):m.start()])
         if before and m.group("word")[0].isupper() and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
             t.name = (before.group(1) + m.group("word")).strip()
             t.start = before.start(1)
@@ -123,6 +141,8 @@ def find_triggers(text: str) -> list[Trigger]:
         found.append(t)
         taken.append((t.start, t.end))
     for etype, rx in _COMPILED:
+        if etype not in present and not (etype == "Exercise" and "Conflict" in present):
+            continue
         for m in rx.finditer(text):
             if free(*m.span()):
                 found.append(Trigger("Event", etype, m.start(), m.end(), m.group(0)))
@@ -132,14 +152,14 @@ def find_triggers(text: str) -> list[Trigger]:
         lo = 0 if i == 0 else _cut(text, found[i - 1].end, t.start)
         hi = len(text) if i + 1 == len(found) else _cut(text, t.end, found[i + 1].start)
         t.window = (lo, hi)
-        quoted = re.search(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,80})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})$", text[:t.start])
+        quoted = re.search(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,80})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})$", text[max(0, t.start - 160):t.start])
         if quoted and (set(quoted.group(2).split()) & _FUNCTION_WORDS or classify_name(quoted.group(1))):
             quoted = None  # "'X Agreement' during the fifth meeting": the name is not the meeting's
         if t.kind == "Event" and t.name is None and quoted:
             t.name = quoted.group(1)  # "'Peace Mission-2021' joint military exercise"
             t.start = quoted.start(1)
         if t.kind == "Event" and t.name is None and t.text[:1].isupper() and t.start > 0:
-            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,4})$", text[:t.start])
+            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,4})$", text[max(0, t.start - 160):t.start])
             tail = re.match(r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s*)+(?:\s*(?:of|on|and)\s+(?:[A-Z][\w\-]*\s*)+)*)?", text[t.end:])
             lead = caps.group(1).split() if caps else []
             while lead and lead[0] in _NOT_NAMES:
@@ -151,7 +171,7 @@ def find_triggers(text: str) -> list[Trigger]:
         if t.kind == "Event" and t.name is None and known_as:
             t.name = known_as.group(1)
         if t.kind == "Event" and t.name is None and t.type in _NAMEABLE:
-            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,3})$", text[:t.start])
+            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,3})$", text[max(0, t.start - 160):t.start])
             if caps and caps.group(1).split()[0] not in _NOT_NAMES:
                 t.name = caps.group(1) + t.text
                 t.start = caps.start(1)
@@ -159,7 +179,7 @@ def find_triggers(text: str) -> list[Trigger]:
         o = re.search(r"(\w+)\s+$", before)
         if o and o.group(1) in ORDINALS:
             t.ordinal = ORDINALS[o.group(1)]
-        n = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+|\([A-Z]+\)\s+){0,5}$", text[:t.start])
+        n = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+|\([A-Z]+\)\s+){0,5}$", text[max(0, t.start - 160):t.start])
         if n and t.ordinal is None:
             t.ordinal = int(n.group(1))  # "the 13th Joint Cooperation Committee (JCC) meeting"
         t.anaphoric = bool(re.search(r"\b(?:the|this|these|those|that|his|her|its|their|said)\s+(?:recent\s+|same\s+)?$", before)) \

@@ -377,7 +377,7 @@ class _Extractor:
             states = [self.mkey(m) for m in self.mentions[ev.sent.index] if m.kind == "State"]
             for k in (states if len(set(states)) >= 2 else self.focus_states()):
                 ev.participants.setdefault(k, None)
-        if t.type == "Conflict" and re.search(r"\bduring\s+the\s+[‘'“\"]?$", text[:t.start]):
+        if t.type == "Conflict" and re.search(r"\bduring\s+the\s+[‘'“\"]?$", text[max(0, t.start - 160):t.start]):
             # "Pakistan's support to Azerbaijan during the Patriotic War": the supporters took part
             for m in self.mentions[ev.sent.index]:
                 if m.kind == "State" and m.end <= t.start and t.start - m.end < 60:
@@ -446,7 +446,7 @@ class _Extractor:
     def agreement(self, ev: _Event, t: Trigger, wm: list[Mention]) -> _Event | None:
         text = ev.sent.text
         signed_between = re.search(r"signed\s+(?:between|by)\s+", text[t.end:t.end + 30])
-        subj_signed = re.search(r"(?:and|&)\s+[A-Z][\w’']+\s+(?:have\s+|had\s+)?signed\s+(?:an?\s+|the\s+)?$", text[:t.start])
+        subj_signed = re.search(r"(?:and|&)\s+[A-Z][\w’']+\s+(?:have\s+|had\s+)?signed\s+(?:an?\s+|the\s+)?$", text[max(0, t.start - 160):t.start])
         if t.anaphoric and not signed_between:
             for prev in reversed(self.events):
                 if prev.kind == "Agreement" and prev.type == t.type:
@@ -454,7 +454,7 @@ class _Extractor:
                     return prev
             if ev.date is None:
                 return None
-        adopted = re.search(r"\b(?:adopted|issued|endorsed)\s+(?:a|an|the)\s+(?:joint\s+)?$", text[:t.start])
+        adopted = re.search(r"\b(?:adopted|issued|endorsed)\s+(?:a|an|the)\s+(?:joint\s+)?$", text[max(0, t.start - 160):t.start])
         if not (t.name or t.count or t.number or signed_between or subj_signed or ev.date or adopted):
             return None
         same = next((p for p in self.events if p.kind == "Agreement" and p.type == t.type
@@ -477,7 +477,7 @@ class _Extractor:
                 roles[k] = "party" if self.entities[k].kind != "Place" else None
         ev.participants = roles
         for m in wm:
-            if m.kind == "Organisation" and re.search(r"establish\w*\s+(?:of\s+)?(?:the\s+)?['‘]?$", text[:m.start]):
+            if m.kind == "Organisation" and re.search(r"establish\w*\s+(?:of\s+)?(?:the\s+)?['‘]?$", text[max(0, m.start - 160):m.start]):
                 ev.establishes.append(self.mkey(m))
                 for member in self.members_of(self.mkey(m)):
                     ev.participants.setdefault(member, "party")
@@ -658,7 +658,7 @@ class _Extractor:
             # facilities of "the country": "Azerbaijan has ... the country's biggest gas field 'X'"
             for m in ms:
                 if m.kind == "Place" and m.props.get("place_type") in ("gas field", "oil field", "pipeline", "port", "dam", "mine", "refinery"):
-                    if re.search(r"\b(?:the\s+country|its)\b[^.]{0,40}$", text[:m.start]):
+                    if re.search(r"\b(?:the\s+country|its)\b[^.]{0,40}$", text[max(0, m.start - 160):m.start]):
                         country = self._the_country(sent)
                         if country:
                             self.edge(self.mkey(m), country, "LOCATED_IN", self.evidence(sent, m.text))

@@ -173,3 +173,10 @@ def lookup() -> dict[str, Entry]:
 
 def words(name: str) -> list[str]:
     return knowledge()[name]
+
+
+@lru_cache(maxsize=1)
+def first_words() -> frozenset[str]:
+    """The first word of every phrase in :func:`lookup`: a span whose first word is not here
+    cannot be in the table, so most capitalised words are ruled out in one set look-up."""
+    return frozenset(k.split(" ", 1)[0] for k in lookup())
