@@ -13,6 +13,9 @@ class BriefgraphError(Exception):
         super().__init__(message)
         self.hint = hint
 
+    def __reduce__(self):  # keep the hint when an error crosses a process boundary (--jobs)
+        return (type(self), (str(self), self.hint))
+
 
 class InputError(BriefgraphError):
     """Raised when an input file is missing, empty, binary, a directory or badly encoded,
@@ -36,13 +39,3 @@ class QueryError(BriefgraphError):
 class ExportError(BriefgraphError):
     """Raised when an export cannot be produced (e.g. an unknown format or an empty graph)."""
 
-
-def _rebuild(cls, message, hint):
-    return cls(message, hint)
-
-
-def _reduce(self):  # keep the hint when an error crosses a process boundary (--jobs)
-    return (_rebuild, (type(self), str(self), self.hint))
-
-
-BriefgraphError.__reduce__ = _reduce

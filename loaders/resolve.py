@@ -98,6 +98,8 @@ def resolve_across(per_doc: list[Records]) -> Records:
 
     Every other kind already shares ids across briefs (deterministic natural keys).
     """
+    # merge in document-id order, so aliases and evidence come out the same whatever the order of the files
+    per_doc = sorted(per_doc, key=lambda r: min(r.documents, default=""))
     out = Records()
     people: dict[str, tuple[str, int]] = {}
     for r in per_doc:

@@ -111,3 +111,22 @@ def test_two_briefs_merge_without_duplicates(brief_path, tmp_path):
     entity = lambda g: sorted(d["name"] for _, d in g.nodes(data=True) if d["kind"] in ("State", "Person", "Organisation", "Place"))
     assert entity(one) == entity(two)
     assert len(two.graph["documents"]) == 2
+
+
+def test_ids_do_not_depend_on_the_order_of_briefs(brief_path, tmp_path):
+    from pathlib import Path
+
+    from briefgraph.graph.jsonio import to_dict
+    from briefgraph.pipeline import ingest
+
+    other = Path(__file__).parent / "fixtures" / "kazakhstan-uzbekistan-2023.txt"
+    assert to_dict(ingest([brief_path, other])) == to_dict(ingest([other, brief_path]))
+
+
+def test_errors_keep_their_hint_across_processes():
+    import pickle
+
+    from briefgraph.errors import InputError
+
+    err = pickle.loads(pickle.dumps(InputError("bad", hint="fix it")))
+    assert isinstance(err, InputError) and str(err) == "bad" and err.hint == "fix it"
