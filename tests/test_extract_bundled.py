@@ -82,9 +82,8 @@ def test_every_fact_has_evidence_pointing_into_the_file(brief_graph, brief_doc):
         assert d["evidence"], (u, v, d["type"])
 
 
-def test_fifteen_footnotes_become_sources_cited_by_sentences(brief_graph, named):
+def test_fifteen_footnotes_become_sources_cited_by_sentences(brief_graph):
     g = brief_graph
-    node_named = named
     sources = {n: d for n, d in g.nodes(data=True) if d["kind"] == "Source"}
     assert len(sources) == 15
     assert sum(1 for d in sources.values() if d.get("url", "").startswith("https://")) >= 13
