@@ -261,6 +261,8 @@ class EventPass:
             if visitor:
                 self.entities[visitor].props.setdefault("head_of", home)
                 self.entities[visitor].props.setdefault("head_of_inferred", True)
+                if ev.date is not None:
+                    self.entities[visitor].props.setdefault("head_of_date", ev.date)
         if home:
             parts[home] = "visitor"
         if dest:

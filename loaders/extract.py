@@ -13,6 +13,7 @@ import re
 from briefgraph.graph.ids import make_id
 from briefgraph.graph.model import EdgeRecord, Evidence, NodeRecord, Records
 from briefgraph.loaders import gazetteer
+from briefgraph.loaders.dates import find_dates
 from briefgraph.loaders.document import Document, Sentence
 from briefgraph.loaders.drafts import ACTOR_KINDS, DraftEntity, DraftEvent
 from briefgraph.loaders.entities import Mention, abbreviations, find_mentions, header_mentions
@@ -59,6 +60,10 @@ class _Extractor(EventPass, RelationPass):
         e.count += 1
         if m.kind == "Person" and m.role_of and m.role in gazetteer.words("head_titles"):
             e.props.setdefault("head_of", m.role_of)
+            if sent is not None:  # "the then President of Pakistan ... in 1995": in office at that date
+                dates = find_dates(sent.text, self.doc.anchor_date)
+                if dates:
+                    e.props.setdefault("head_of_date", dates[0])
         return e
 
     def edge(self, source: str, target: str, etype: str, ev: Evidence | None, **props) -> None:
@@ -169,7 +174,7 @@ class _Extractor(EventPass, RelationPass):
     def emit(self) -> Records:
         r = self.records
         for key, e in self.entities.items():
-            props = {k: v for k, v in e.props.items() if k not in ("head_of", "head_of_inferred")}
+            props = {k: v for k, v in e.props.items() if k not in ("head_of", "head_of_inferred", "head_of_date")}
             r.nodes.append(NodeRecord(e.id, e.kind, e.name, e.aliases, props, e.evidence))
         ids = {k: e.id for k, e in self.entities.items()}
         for (s, t, ty), edge in self.edges.items():

@@ -86,9 +86,11 @@ class RelationPass:
         for key, e in self.entities.items():
             if e.kind == "Person" and e.props.get("head_of") in self.entities:
                 ev = next((x for x in e.evidence), None)
-                self.edge(key, e.props["head_of"], "HEAD_OF", ev, role=e.props.get("title"))
+                when = e.props["head_of_date"].as_props() if "head_of_date" in e.props else {}
+                self.edge(key, e.props["head_of"], "HEAD_OF", ev, role=e.props.get("title"),
+                          **{k: v for k, v in when.items() if k != "date_qualifier"})
+        self.event_edges()  # first: meetings take the dates of the visits they were part of
         self.infer_hosts()
-        self.event_edges()
 
     def supports(self, sent: Sentence, ms: list[Mention]) -> None:
         text = sent.text
@@ -122,7 +124,9 @@ class RelationPass:
                 if e.kind == "Person" and ev.during.participants.get(k) != "visitor" and host \
                         and e.props.get("title") in heads and "head_of" not in e.props:
                     e.props["head_of"] = host
-                    self.edge(k, host, "HEAD_OF", e.evidence[0], role=e.props.get("title"))
+                    when = ev.date.as_props() if ev.date else {}
+                    self.edge(k, host, "HEAD_OF", e.evidence[0], role=e.props.get("title"),
+                              **{p: v for p, v in when.items() if p != "date_qualifier"})
 
     def event_edges(self) -> None:
         # inherit dates along "during": a meeting held during a visit, a signing during a meeting

@@ -39,6 +39,9 @@ def read_text(path: str | Path) -> str:
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{p} is a directory, not a brief")
+    if p.suffix.lower() in (".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm"):
+        raise InputError(f"{p} is a {p.suffix.lower().lstrip('.').upper()} file; briefgraph reads plain text",
+                         hint="convert it first, e.g. pdftotext -layout brief.pdf brief.txt")
     try:
         data = p.read_bytes()
     except FileNotFoundError:

@@ -129,3 +129,11 @@ def test_errors_keep_their_hint_across_processes():
 
     err = pickle.loads(pickle.dumps(InputError("bad", hint="fix it")))
     assert isinstance(err, InputError) and str(err) == "bad" and err.hint == "fix it"
+
+
+def test_heads_of_state_keep_the_time_the_text_gives(brief_graph, named):
+    g = brief_graph
+    pk = named(g, "Pakistan", "State")
+    leghari = named(g, "Farooq Ahmed Khan Leghari", "Person")
+    assert g.edges[leghari, pk, "HEAD_OF"]["date"] == "1995"  # "the then President of Pakistan" in 1995
+    assert g.edges[named(g, "Mamnoon Hussain", "Person"), pk, "HEAD_OF"]["date"] == "2015-03"
