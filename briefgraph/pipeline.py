@@ -72,16 +72,13 @@ def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress
 
 def demo(output_dir: Path, progress: Progress = None) -> dict[str, Path]:
     """The bundled brief end to end: ``graph.json`` and ``graph.html`` in ``output_dir``."""
+    from briefgraph.graph.export_html import write_html
     from briefgraph.graph.jsonio import write_json
 
     output_dir.mkdir(parents=True, exist_ok=True)
     graph = ingest([bundled_brief()], progress=progress)
     outputs = {"graph": output_dir / "graph.json"}
     write_json(graph, outputs["graph"])
-    try:
-        from briefgraph.graph.export_html import write_html
-    except ImportError:
-        return outputs
     outputs["explorer"] = output_dir / "graph.html"
     write_html(graph, outputs["explorer"])
     return outputs

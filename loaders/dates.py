@@ -34,6 +34,7 @@ _PATTERNS = [
     # July 11-12, 2024
     ("day_range_mdy", rf"\b{_MONTH.format('m')}\s+{_DAY.format('d1')}\s*(?:-|–|to)\s*{_DAY.format('d2')},?\s+{_YEAR.format('y')}\b"),
     ("iso_day", r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>[0-3]\d)\b"),
+    ("iso_month", r"\b(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])\b(?!-\d)"),
     ("dmy", rf"\b{_DAY.format('d')}\s+(?:of\s+)?{_MONTH.format('m')},?\s+{_YEAR.format('y')}\b"),
     ("mdy", rf"\b{_MONTH.format('m')}\s+{_DAY.format('d')},?\s+{_YEAR.format('y')}\b"),
     ("year_range", rf"\b(?:between\s+|from\s+)?{_YEAR.format('y1')}\s*(?:-|–|to|and|until)\s*{_YEAR.format('y2')}\b"),
@@ -117,6 +118,8 @@ def _build(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | None:
         if not d1 or not d2 or d2 <= d1:
             return None
         return interval(day_value(d1), day_value(d2))
+    if kind == "iso_month":
+        return month_value(int(g["y"]), int(g["m"]))
     if kind == "my":
         return month_value(int(g["y"]), MONTHS[g["m"].lower().rstrip(".")])
     if kind == "year":

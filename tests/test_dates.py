@@ -30,6 +30,7 @@ ANCHOR = dt.date(2024, 8, 15)
     ("ten years ago", "2014", "2014-01-01", "2014-12-31", "year", "circa"),
     ("last year", "2023", "2023-01-01", "2023-12-31", "year", None),
     ("2024-07-03", "2024-07-03", "2024-07-03", "2024-07-03", "day", None),
+    ("1992-06", "1992-06", "1992-06-01", "1992-06-30", "month", None),
 ])
 def test_date_table(expr, value, start, end, precision, qualifier):
     d = parse_date(expr, ANCHOR)

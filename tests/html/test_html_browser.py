@@ -154,6 +154,57 @@ def test_clicking_an_edge_shows_its_type_and_evidence(page, brief_graph):
     assert evidence[0]["text"] in panel.locator(".bg-evidence blockquote").all_inner_texts()
 
 
+def test_timeline_draws_each_date_at_its_precision(page, brief_graph):
+    """A day is a point, an interval a solid bar over its days, a year (or month) a dashed band
+    over the whole period; undated events are counted, not placed."""
+    items = page.js("""() => [...document.querySelectorAll('#bg-tl .tl-item')].map(g => {
+        const s = g.querySelector('path, rect'), tl = window.briefgraph.timeline;
+        const n = window.briefgraph.data.nodes[+g.dataset.node];
+        return {id: n.id, tag: s.tagName, vague: s.classList.contains('tl-vague'),
+                x: s.tagName === 'rect' ? +s.getAttribute('x') : null,
+                w: s.tagName === 'rect' ? +s.getAttribute('width') : null,
+                x0: tl.xOf(n.dt.s), x1: tl.xOf(n.dt.e) + (tl.xOf('2001-01-02') - tl.xOf('2001-01-01'))}; })""")
+    dated = {n for n, d in brief_graph.nodes(data=True) if d["kind"] in DATED and d.get("date_start")}
+    assert {i["id"] for i in items} == dated
+    kinds = set()
+    for item in items:
+        d = brief_graph.nodes[item["id"]]
+        if d["date_precision"] == "day" and d["date_start"] == d["date_end"]:
+            assert item["tag"] == "path"
+            kinds.add("point")
+        else:
+            assert item["tag"] == "rect" and item["vague"] == ("/" not in d["date"])
+            assert item["x"] == pytest.approx(item["x0"], abs=0.01)
+            assert item["w"] == pytest.approx(max(item["x1"] - item["x0"], 7), abs=0.01)
+            kinds.add("vague" if item["vague"] else "interval")
+    assert kinds == {"point", "interval", "vague"}
+    undated = sum(1 for _, d in brief_graph.nodes(data=True) if d["kind"] in DATED and not d.get("date_start"))
+    note = page.page.locator("#bg-tl-note").inner_text()
+    assert note.startswith(f"{len(dated)} of {len(dated)} dated") and (not undated or f"{undated} undated" in note)
+
+
+def test_timeline_zooms_to_days_and_snaps_a_drag_to_them(page, brief_graph):
+    box = page.page.locator("#bg-tl svg").bounding_box()
+    y = box["y"] + 20
+    for _ in range(40):
+        x = box["x"] + page.js("window.briefgraph.timeline.xOf('2024-07-11')")
+        page.page.mouse.move(x, y)
+        page.page.mouse.wheel(0, -120)
+        if page.js("window.briefgraph.timeline.unit()") == "day":
+            break
+    assert page.js("window.briefgraph.timeline.unit()") == "day"
+    x0 = box["x"] + page.js("window.briefgraph.timeline.xOf('2024-07-11')") + 2
+    x1 = box["x"] + page.js("window.briefgraph.timeline.xOf('2024-07-12')") + 2
+    page.page.mouse.move(x0, y)
+    page.page.mouse.down()
+    page.page.mouse.move(x1, y, steps=5)
+    page.page.mouse.up()
+    assert (page.page.input_value("#bg-tl-from"), page.page.input_value("#bg-tl-to")) == ("2024-07-11", "2024-07-12")
+    assert shown_dated(page, brief_graph) == expected_in_range(brief_graph, "2024-07-11", "2024-07-12")
+    page.page.locator("#bg-tl svg").dblclick(position={"x": 5, "y": 5})
+    assert page.js("window.briefgraph.timeline.unit()") == "year"
+
+
 def test_clicking_an_event_on_the_timeline_selects_it_in_the_graph(page, brief_graph):
     item = page.page.locator("#bg-tl .tl-item").first
     i = int(item.get_attribute("data-node"))
@@ -162,11 +213,17 @@ def test_clicking_an_event_on_the_timeline_selects_it_in_the_graph(page, brief_g
     assert page.page.locator("#bg-panel h2").inner_text() == page.js("(i) => window.briefgraph.data.nodes[i].n", i)
 
 
+def chart(graph):
+    """The graph the explorer shows at first, as the undirected graph paths and hops use."""
+    return nx.Graph(graph.subgraph(n for n, k in graph.nodes(data="kind") if k != "Source"))
+
+
 def test_focus_on_a_neighbourhood_and_back(page, brief_graph):
-    nid = next(n for n, d in brief_graph.nodes(data=True) if d["name"] == "Ilham Aliyev")
+    undirected = chart(brief_graph)
+    nid = max((n for n, k in brief_graph.nodes(data="kind") if k == "Person"),
+              key=lambda n: (undirected.degree(n), n))
     page.js("(i) => window.briefgraph.selectNode(i)", index_of(page, nid))
     page.page.click("#bg-panel button:text-is('Focus 1 hop')")
-    undirected = nx.Graph(brief_graph.subgraph(n for n, k in brief_graph.nodes(data="kind") if k != "Source"))
     assert page.visible_ids() == {nid} | set(undirected[nid])
     page.page.click("#bg-panel button:text-is('2 hops')")
     assert page.visible_ids() == set(nx.single_source_shortest_path_length(undirected, nid, cutoff=2))
@@ -175,13 +232,17 @@ def test_focus_on_a_neighbourhood_and_back(page, brief_graph):
 
 
 def test_shortest_path_between_two_actors_is_highlighted(page, brief_graph):
-    a = next(n for n, d in brief_graph.nodes(data=True) if d["name"] == "Heydar Aliyev")
-    b = next(n for n, d in brief_graph.nodes(data=True) if d["name"] == "Armenia")
-    for box, name in (("#bg-path-from", "Heydar Aliyev"), ("#bg-path-to", "Armenia")):
-        page.page.fill(box, name)
+    # the two uniquely named actors farthest apart on the chart, picked from the graph
+    undirected = chart(brief_graph)
+    names = [d["name"] for _, d in brief_graph.nodes(data=True)]
+    actors = sorted(n for n, d in brief_graph.nodes(data=True)
+                    if d["kind"] in ("Person", "State") and names.count(d["name"]) == 1)
+    dist = dict(nx.all_pairs_shortest_path_length(undirected))
+    steps, a, b = max((dist[x].get(y, -1), x, y) for x in actors for y in actors if x < y)
+    assert steps >= 2
+    for box, node in (("#bg-path-from", a), ("#bg-path-to", b)):
+        page.page.fill(box, brief_graph.nodes[node]["name"])
         page.page.press(box, "Enter")
-    undirected = nx.Graph(brief_graph.subgraph(n for n, k in brief_graph.nodes(data="kind") if k != "Source"))
-    steps = nx.shortest_path_length(undirected, a, b)
     path = page.js("window.briefgraph.state.path")
     assert len(path["edges"]) == steps
     ids = page.js("(p) => p.nodes.map(i => window.briefgraph.data.nodes[i].id)", path)
@@ -216,9 +277,14 @@ def test_png_snapshot_of_the_current_view(page):
 
 
 def test_screenshot_for_the_readme(page, brief_graph):
-    """docs/explorer.png: the bundled brief with a visit selected, its evidence and footnotes
-    in the panel (the README shows it; regenerate by running this test)."""
-    nid = next(n for n, d in brief_graph.nodes(data=True) if d["name"] == "Visit of Ilham Aliyev to Pakistan")
+    """docs/explorer.png: the bundled brief with its best-sourced event selected, evidence and
+    footnotes in the panel (the README shows it; regenerate by running this test)."""
+    def sourced(n):  # sentences citing a footnote with a web address, then links
+        d = brief_graph.nodes[n]
+        cited = sum(any(safe_url(brief_graph.nodes[s].get("url")) for s in ev["sources"]) for ev in d["evidence"])
+        return (cited, brief_graph.degree(n), n)
+
+    nid = max((n for n, k in brief_graph.nodes(data="kind") if k in DATED), key=sourced)
     page.js("(i) => window.briefgraph.selectNode(i)", index_of(page, nid))
     page.js("window.briefgraph.network.fit({animation: false})")
     page.page.wait_for_timeout(300)

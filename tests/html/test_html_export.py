@@ -38,19 +38,16 @@ class Page(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         self.tags.append((tag, dict(attrs)))
-        if tag in ("script", "title", "h1"):
-            self._in, self._buf = tag, []
+        if tag in ("script", "title"):
+            self._in, self._attrs, self._buf = tag, dict(attrs), []
 
     def handle_endtag(self, tag):
         if tag == self._in:
             text = "".join(self._buf)
             if tag == "script":
-                self.scripts.append((self.tags[[t for t, _ in self.tags].index("script")
-                                               + len(self.scripts)][1], text))
-            elif tag == "title":
+                self.scripts.append((self._attrs, text))
+            else:
                 self.title = text
-            elif tag == "h1":
-                self.h1 = text
             self._in = None
 
     def handle_data(self, data):
@@ -85,6 +82,18 @@ def test_the_page_fetches_nothing_and_names_no_outside_file(brief_page):
         assert needle not in brief_page.lower()
 
 
+def test_page_scripts_never_parse_strings_as_html_or_code():
+    """The rule that keeps brief text inert: the page's own scripts only assign textContent
+    and properties (vis-network 9.1.2 also uses innerText for its tooltips)."""
+    from briefgraph.graph.export_html import SCRIPTS, _templates
+
+    for name in SCRIPTS:
+        code = (_templates() / "js" / name).read_text("utf-8")
+        for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(",
+                     "new Function", "setTimeout('", 'setTimeout("', "srcdoc", "javascript:"):
+            assert sink not in code, (name, sink)
+
+
 def test_csp_admits_exactly_the_two_inline_scripts_and_no_network(brief_page):
     page = Page(brief_page)
     csp = page.csp()
@@ -93,6 +102,9 @@ def test_csp_admits_exactly_the_two_inline_scripts_and_no_network(brief_page):
     hashes = {"'sha256-" + base64.b64encode(hashlib.sha256(c.encode()).digest()).decode() + "'" for c in code}
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src")).split()[1:]
     assert set(script_src) == hashes and len(hashes) == 2
+    style = brief_page.split("<style>", 1)[1].split("</style>", 1)[0]
+    style_hash = "'sha256-" + base64.b64encode(hashlib.sha256(style.encode()).digest()).decode() + "'"
+    assert next(d for d in csp.split(";") if d.strip().startswith("style-src")).split()[1:] == [style_hash]
     assert "vis-network" in code[0] and "window.briefgraph" in code[1]
 
 

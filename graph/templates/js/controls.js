@@ -1,0 +1,311 @@
+// Filters, search, selection, neighbourhood focus, shortest path, reset and PNG snapshot.
+
+var network = null; // created in main.js, after the controls are wired
+
+// --- filters and legend -------------------------------------------------------------------
+
+function buildFilters() {
+  var kinds = $('bg-kinds'), types = $('bg-types');
+  KINDS.forEach(function (k, i) {
+    if (!KIND_COUNT[i]) return;
+    var box = el('input', { type: 'checkbox', checked: state.kindOn[i], onchange: function () { state.kindOn[i] = box.checked; refresh(); } });
+    box.dataset.kind = k.name;
+    kinds.appendChild(el('label', { cls: 'bg-filter', title: k.name === 'Source' ? 'Footnote sources: no edges, cited in the evidence' : '' },
+      [box, swatch(i), el('span', { cls: 'bg-fname', text: k.name }), el('span', { cls: 'bg-count', id: 'bg-kc-' + i })]));
+  });
+  TYPES.forEach(function (t, i) {
+    if (!TYPE_COUNT[i]) return;
+    var box = el('input', { type: 'checkbox', checked: state.typeOn[i], onchange: function () { state.typeOn[i] = box.checked; refresh(); } });
+    box.dataset.type = t.name;
+    types.appendChild(el('label', { cls: 'bg-filter', title: t.description },
+      [box, el('span', { cls: 'bg-fname bg-etype', text: t.name }), el('span', { cls: 'bg-count', id: 'bg-tc-' + i })]));
+  });
+  function all(on) {
+    types.querySelectorAll('input').forEach(function (b) { b.checked = on; });
+    state.typeOn = TYPES.map(function () { return on; });
+    refresh();
+  }
+  var labels = $('bg-edge-labels');
+  labels.checked = state.edgeLabels;
+  labels.addEventListener('change', function () { setEdgeLabels(labels.checked); });
+  $('bg-types-all').addEventListener('click', function () { all(true); });
+  $('bg-types-none').addEventListener('click', function () { all(false); });
+  onRefresh(countFilters);
+}
+
+function countFilters() {
+  var kc = KINDS.map(function () { return 0; }), tc = TYPES.map(function () { return 0; });
+  NODES.forEach(function (n, i) { if (nodeFlags[i]) kc[n.k] += 1; });
+  EDGES.forEach(function (e, j) { if (edgeFlags[j]) tc[e.y] += 1; });
+  KINDS.forEach(function (k, i) { var c = $('bg-kc-' + i); if (c) c.textContent = kc[i] === KIND_COUNT[i] ? String(kc[i]) : kc[i] + '/' + KIND_COUNT[i]; });
+  TYPES.forEach(function (t, i) { var c = $('bg-tc-' + i); if (c) c.textContent = tc[i] === TYPE_COUNT[i] ? String(tc[i]) : tc[i] + '/' + TYPE_COUNT[i]; });
+}
+
+// --- search -------------------------------------------------------------------------------
+
+var searchKeys = null; // built on first use: [[normalised form, node, form as written]]
+
+function findNodes(query, limit) {
+  var q = norm(query);
+  if (!q) return [];
+  if (!searchKeys) {
+    searchKeys = [];
+    NODES.forEach(function (n, i) {
+      [n.n].concat(n.a || []).forEach(function (form) { searchKeys.push([norm(form), i, form]); });
+    });
+  }
+  var best = new Map();
+  searchKeys.forEach(function (k) {
+    var f = k[0], rank;
+    if (f === q) rank = 0;
+    else if (f.indexOf(q) === 0) rank = 1;
+    else if (f.indexOf(' ' + q) >= 0) rank = 2;
+    else if (f.indexOf(q) >= 0) rank = 3;
+    else return;
+    // then how much of the name the query covers: "Aliyev" is Ilham Aliyev before
+    // "Visit of Ilham Aliyev to Pakistan"
+    var cover = q.length / Math.max(1, f.length);
+    var old = best.get(k[1]);
+    if (!old || rank < old[0] || rank === old[0] && cover > old[2]) best.set(k[1], [rank, k[2], cover]);
+  });
+  return Array.from(best.entries()).sort(function (a, b) {
+    var na = NODES[a[0]], nb = NODES[b[0]];
+    return a[1][0] - b[1][0] || b[1][2] - a[1][2] || (na.k === SOURCE_KIND) - (nb.k === SOURCE_KIND) ||
+      nb.deg - na.deg || na.n.localeCompare(nb.n);
+  }).slice(0, limit).map(function (x) { return { node: x[0], form: x[1][1] }; });
+}
+
+// A search box with a list of matches; Enter takes the highlighted (or first) one.
+function autocomplete(input, list, onPick) {
+  var matches = [], active = 0;
+  function render() {
+    clear(list);
+    matches.forEach(function (m, k) {
+      var n = NODES[m.node];
+      var item = el('li', { cls: k === active ? 'bg-active' : '', role: 'option' }, [
+        swatch(n.k), el('span', { cls: 'bg-sname', text: n.n }),
+        el('span', { cls: 'bg-skind', text: m.form !== n.n ? '\u201c' + m.form + '\u201d' : KINDS[n.k].name })
+      ]);
+      item.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(k); });
+      list.appendChild(item);
+    });
+    if (!matches.length && input.value.trim()) list.appendChild(el('li', { cls: 'bg-none', text: 'no match' }));
+    list.hidden = !input.value.trim();
+  }
+  function pick(k) {
+    var m = matches[k];
+    if (!m) return;
+    input.value = NODES[m.node].n;
+    list.hidden = true;
+    onPick(m.node);
+  }
+  input.addEventListener('input', function () { matches = findNodes(input.value, 12); active = 0; render(); });
+  input.addEventListener('keydown', function (ev) {
+    if (ev.key === 'ArrowDown' || ev.key === 'ArrowUp') {
+      ev.preventDefault();
+      active = (active + (ev.key === 'ArrowDown' ? 1 : matches.length - 1)) % Math.max(1, matches.length);
+      render();
+    } else if (ev.key === 'Enter') {
+      ev.preventDefault();
+      if (!matches.length) matches = findNodes(input.value, 12);
+      pick(active);
+    } else if (ev.key === 'Escape') list.hidden = true;
+  });
+  input.addEventListener('blur', function () { list.hidden = true; });
+  return function (node) { input.value = NODES[node].n; list.hidden = true; };
+}
+
+// --- selection ----------------------------------------------------------------------------
+
+// Make node i visible again if a filter, the focus or the range hides it.
+function reveal(i) {
+  var n = NODES[i], changed = false;
+  if (!state.kindOn[n.k]) {
+    state.kindOn[n.k] = true;
+    var box = document.querySelector('#bg-kinds input[data-kind="' + KINDS[n.k].name + '"]');
+    if (box) box.checked = true;
+    changed = true;
+  }
+  if (state.focus && !state.focus.set.has(i)) { state.focus = null; changed = true; }
+  if (changed) refresh();
+  if (!nodeFlags[i] && state.range) TL.setRange(null, null);
+}
+
+function selectNode(i, opts) {
+  if (!NODES[i]) throw new RangeError('no node ' + i);
+  reveal(i);
+  state.selected = { node: i };
+  network.setSelection({ nodes: [i], edges: [] }, { highlightEdges: true });
+  if (opts && opts.center) network.focus(i, { scale: Math.max(network.getScale(), BIG ? 0.9 : 1.1), animation: { duration: 350, easingFunction: 'easeInOutQuad' } });
+  showNode(i);
+  TL.paint();
+}
+
+function selectEdge(j, opts) {
+  var e = EDGES[j];
+  if (!e) throw new RangeError('no edge ' + j);
+  if (!edgeFlags[j]) {
+    reveal(e.f);
+    reveal(e.t);
+    if (!state.typeOn[e.y]) {
+      state.typeOn[e.y] = true;
+      var box = document.querySelector('#bg-types input[data-type="' + TYPES[e.y].name + '"]');
+      if (box) box.checked = true;
+      refresh();
+    }
+  }
+  state.selected = { edge: j };
+  network.setSelection({ nodes: [], edges: [j] });
+  if (opts && opts.center) network.fit({ nodes: [e.f, e.t], animation: { duration: 350, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.4 });
+  showEdge(j);
+}
+
+function clearSelection() {
+  state.selected = null;
+  network.unselectAll();
+  if (state.path) showPath(state.path); else showEmpty();
+}
+
+// --- focus, path, status ------------------------------------------------------------------
+
+function focusOn(i, hops) {
+  var view = state.focus ? state.focus.view : { position: network.getViewPosition(), scale: network.getScale() };
+  state.focus = null;
+  reveal(i);
+  computeFlags();
+  state.focus = { node: i, hops: hops, set: neighbourhood(i, hops), view: view };
+  refresh();
+  network.fit({ nodes: Array.from(state.focus.set).filter(function (k) { return nodeFlags[k]; }), animation: { duration: 400, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.6 });
+  state.selected = { node: i };
+  network.selectNodes([i]);
+  TL.paint();
+}
+
+function unfocus() {
+  if (!state.focus) return;
+  var view = state.focus.view;
+  state.focus = null;
+  refresh();
+  network.moveTo({ position: view.position, scale: view.scale, animation: { duration: 400, easingFunction: 'easeInOutQuad' } });
+}
+
+var pathEnds = { from: null, to: null }, pathInputs = {};
+
+function setPathEnd(which, i) {
+  pathEnds[which] = i;
+  pathInputs[which](i);
+  if (pathEnds.from !== null && pathEnds.to !== null) findPath();
+  else $('bg-path-result').textContent = 'Now choose the ' + (which === 'from' ? 'end' : 'start') + '.';
+}
+
+function dimAll(on, keepNodes, keepEdges) {
+  nodeSet.update(NODES.map(function (n, i) { return { id: i, color: nodeColor(n.k, on && !keepNodes.has(i)), font: { color: on && !keepNodes.has(i) ? '#b8bfc8' : (KINDS[n.k].shape === 'box' ? '#ffffff' : '#1f2933') } }; }));
+  edgeSet.update(EDGES.map(function (e, j) {
+    var inPath = on && keepEdges.has(j);
+    return { id: j, color: on ? (inPath ? EDGE_PATH : EDGE_DIM) : EDGE_COLOR, width: inPath ? 3.5 : 1.2, font: { color: on && !inPath ? '#c9ced6' : '#52606d' } };
+  }));
+}
+
+function findPath() {
+  var out = $('bg-path-result');
+  if (pathEnds.from === null || pathEnds.to === null) { out.textContent = 'Choose both ends (type a name, pick from the list).'; return null; }
+  clearPath(true);
+  var path = shortestPath(pathEnds.from, pathEnds.to);
+  if (!path) {
+    reveal(pathEnds.from);
+    reveal(pathEnds.to);
+    path = shortestPath(pathEnds.from, pathEnds.to);
+  }
+  if (!path) { out.textContent = 'No path between them in the visible graph.'; return null; }
+  state.path = path;
+  dimAll(true, new Set(path.nodes), new Set(path.edges));
+  network.setSelection({ nodes: path.nodes, edges: path.edges }, { highlightEdges: false });
+  network.fit({ nodes: path.nodes, animation: { duration: 400, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.5 });
+  out.textContent = path.edges.length + ' step' + (path.edges.length === 1 ? '' : 's') + '.';
+  showPath(path);
+  status();
+  return path;
+}
+
+function clearPath(keepInputs) {
+  if (state.path) dimAll(false);
+  state.path = null;
+  if (!keepInputs) {
+    pathEnds = { from: null, to: null };
+    $('bg-path-from').value = '';
+    $('bg-path-to').value = '';
+    $('bg-path-result').textContent = '';
+  }
+  status();
+}
+
+function status() {
+  var bar = $('bg-status'), bits = [];
+  clear(bar);
+  if (state.focus) {
+    bits.push(el('span', { text: 'Neighbourhood of ' + NODES[state.focus.node].n + ' (' + state.focus.hops + ' hop' + (state.focus.hops > 1 ? 's' : '') + ')' }));
+    bits.push(el('button', { type: 'button', text: 'Back to the whole graph', onclick: unfocus }));
+  }
+  if (state.range) {
+    bits.push(el('span', { text: 'Period ' + boundText(state.range[0], false) + ' \u2013 ' + boundText(state.range[1], true) }));
+    bits.push(el('button', { type: 'button', text: 'Clear range', onclick: function () { TL.setRange(null, null); } }));
+  }
+  if (state.path) {
+    bits.push(el('span', { text: 'Path ' + NODES[state.path.nodes[0]].n + ' \u2192 ' + NODES[state.path.nodes[state.path.nodes.length - 1]].n }));
+    bits.push(el('button', { type: 'button', text: 'Clear path', onclick: function () { clearPath(false); clearSelection(); } }));
+  }
+  bits.forEach(function (b) { bar.appendChild(b); });
+  bar.hidden = !bits.length;
+}
+
+// --- reset and snapshot -------------------------------------------------------------------
+
+function reset() {
+  clearPath(false);
+  state.focus = null;
+  state.kindOn = KINDS.map(function (k, i) { return !(i === SOURCE_KIND && KIND_COUNT[i] < NODES.length); });
+  state.typeOn = TYPES.map(function () { return true; });
+  document.querySelectorAll('#bg-kinds input').forEach(function (b) { b.checked = state.kindOn[KINDS.map(function (k) { return k.name; }).indexOf(b.dataset.kind)]; });
+  document.querySelectorAll('#bg-types input').forEach(function (b) { b.checked = true; });
+  $('bg-search').value = '';
+  TL.fit();
+  TL.setRange(null, null); // refreshes
+  clearSelection();
+  network.fit({ animation: false });
+}
+
+function snapshot() {
+  var src = document.querySelector('#bg-graph canvas');
+  var ratio = src.width / src.clientWidth || 1, foot = Math.round(30 * ratio);
+  var out = document.createElement('canvas');
+  out.width = src.width;
+  out.height = src.height + foot;
+  var ctx = out.getContext('2d');
+  ctx.fillStyle = '#ffffff';
+  ctx.fillRect(0, 0, out.width, out.height);
+  ctx.drawImage(src, 0, 0);
+  ctx.fillStyle = '#52606d';
+  ctx.font = Math.round(12 * ratio) + 'px ' + FONT;
+  ctx.fillText($('bg-title').textContent + '  \u00b7  exported ' + $('bg-exported').textContent + '  \u00b7  briefgraph', 12 * ratio, src.height + foot * 0.65);
+  out.toBlob(function (blob) {
+    var url = URL.createObjectURL(blob);
+    var a = el('a', { download: 'briefgraph-' + $('bg-exported').textContent + '.png' });
+    a.href = url; // a blob: URL made here, never text from the brief
+    document.body.appendChild(a);
+    a.click();
+    a.remove();
+    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
+  }, 'image/png');
+}
+
+function wireControls() {
+  buildFilters();
+  autocomplete($('bg-search'), $('bg-search-list'), function (i) { selectNode(i, { center: true }); });
+  pathInputs.from = autocomplete($('bg-path-from'), $('bg-path-from-list'), function (i) { pathEnds.from = i; });
+  pathInputs.to = autocomplete($('bg-path-to'), $('bg-path-to-list'), function (i) { pathEnds.to = i; if (pathEnds.from !== null) findPath(); });
+  $('bg-path-go').addEventListener('click', findPath);
+  $('bg-path-clear').addEventListener('click', function () { clearPath(false); clearSelection(); });
+  $('bg-reset').addEventListener('click', reset);
+  $('bg-png').addEventListener('click', snapshot);
+  onRefresh(status);
+}

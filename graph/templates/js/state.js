@@ -1,0 +1,194 @@
+// The graph as vis-network data, and what is visible: kind and type filters, the timeline
+// range, a neighbourhood focus. Visibility is computed once per change into two flag arrays
+// that the vis DataViews read, so 20,000 nodes refresh in a few milliseconds.
+
+var KINDS = DATA.kinds, TYPES = DATA.edgeTypes, NODES = DATA.nodes, EDGES = DATA.edges;
+var SENTENCES = DATA.sentences, DOCS = DATA.documents;
+var BIG = NODES.length > 1500 || EDGES.length > 4000;
+var SOURCE_KIND = KINDS.map(function (k) { return k.name; }).indexOf('Source');
+
+var ADJ = NODES.map(function () { return []; }); // node -> incident edge indices
+var CITED_BY = NODES.map(function () { return null; }); // Source node -> {nodes, edges}
+var KIND_COUNT = KINDS.map(function () { return 0; });
+var TYPE_COUNT = TYPES.map(function () { return 0; });
+
+NODES.forEach(function (n, i) {
+  KIND_COUNT[n.k] += 1;
+  if (n.dt && n.dt.s) { n.d0 = dayOf(n.dt.s); n.d1 = dayOf(n.dt.e || n.dt.s); }
+  cite(n.e, 'nodes', i);
+});
+EDGES.forEach(function (e, j) {
+  TYPE_COUNT[e.y] += 1;
+  ADJ[e.f].push(j);
+  if (e.t !== e.f) ADJ[e.t].push(j);
+  if (e.dt && e.dt.s) { e.d0 = dayOf(e.dt.s); e.d1 = dayOf(e.dt.e || e.dt.s); }
+  cite(e.e, 'edges', j);
+});
+
+function cite(evidence, what, index) {
+  (evidence || []).forEach(function (ev) {
+    SENTENCES[ev[0]][4].forEach(function (s) {
+      var c = CITED_BY[s] || (CITED_BY[s] = { nodes: [], edges: [] });
+      if (c[what][c[what].length - 1] !== index) c[what].push(index);
+    });
+  });
+}
+
+var state = {
+  // Sources are footnotes without edges: listed in the panel, off the chart unless asked for
+  kindOn: KINDS.map(function (k, i) { return !(i === SOURCE_KIND && KIND_COUNT[i] < NODES.length); }),
+  typeOn: TYPES.map(function () { return true; }),
+  range: null,     // [first day, last day], inclusive
+  focus: null,     // {node, hops, set: Set of node indices, view}
+  path: null,      // {nodes: [...], edges: [...]}
+  selected: null,  // {node: i} or {edge: j}
+  // laying out 15,000 edge labels costs vis-network a second: big charts start without them
+  edgeLabels: !BIG
+};
+var nodeFlags = new Uint8Array(NODES.length);
+var edgeFlags = new Uint8Array(EDGES.length);
+var refreshListeners = [];
+
+function inRange(x) {
+  return x.d0 !== undefined && x.d0 !== null && x.d1 >= state.range[0] && x.d0 <= state.range[1];
+}
+
+function computeFlags() {
+  var dated = KINDS.map(function (k) { return !!k.dated; });
+  NODES.forEach(function (n, i) {
+    nodeFlags[i] = state.kindOn[n.k] && (!state.focus || state.focus.set.has(i)) &&
+      (!state.range || !dated[n.k] || inRange(n)) ? 1 : 0;
+  });
+  EDGES.forEach(function (e, j) {
+    edgeFlags[j] = state.typeOn[e.y] && nodeFlags[e.f] && nodeFlags[e.t] &&
+      (!state.range || e.d0 === undefined || inRange(e)) ? 1 : 0;
+  });
+}
+
+// --- vis-network items ------------------------------------------------------------------
+
+function shade(hex, f) { // f < 0 darkens towards black, f > 0 lightens towards white
+  var n = parseInt(hex.slice(1), 16), out = '#';
+  [16, 8, 0].forEach(function (s) {
+    var c = (n >> s) & 255;
+    c = f < 0 ? Math.round(c * (1 + f)) : Math.round(c + (255 - c) * f);
+    out += c.toString(16).padStart(2, '0');
+  });
+  return out;
+}
+
+function nodeColor(k, dim) {
+  var c = KINDS[k].color;
+  if (dim) return { background: '#eef0f3', border: '#d5d9df', highlight: { background: c, border: '#111827' }, hover: { background: '#eef0f3', border: '#9aa3ae' } };
+  return { background: c, border: shade(c, -0.35), highlight: { background: shade(c, 0.15), border: '#111827' }, hover: { background: shade(c, 0.15), border: '#111827' } };
+}
+
+var EDGE_COLOR = { color: '#aab2bd', highlight: '#1f2933', hover: '#52606d', inherit: false, opacity: 1 };
+var EDGE_DIM = { color: '#e6e9ed', highlight: '#1f2933', hover: '#aab2bd', inherit: false, opacity: 1 };
+var EDGE_PATH = { color: '#e8590c', highlight: '#e8590c', hover: '#e8590c', inherit: false, opacity: 1 };
+
+function kindLabel(n) {
+  var p = n.p || {};
+  return KINDS[n.k].name + (p.event_type || p.agreement_type ? ' \u00b7 ' + (p.event_type || p.agreement_type) : '');
+}
+
+function visNode(i) {
+  // shape and colour come from the kind's group (per-item options cost vis-network dearly)
+  var n = NODES[i];
+  return {
+    id: i, x: n.x, y: n.y, size: n.s, group: KINDS[n.k].name,
+    label: truncate(n.n, KINDS[n.k].shape === 'box' ? 32 : 40),
+    title: n.n + '\n' + kindLabel(n) + (n.dt ? '\n' + n.dt.l : '')
+  };
+}
+
+function edgeLabel(e) {
+  var role = e.p && e.p.role;
+  return TYPES[e.y].name + (role ? ' (' + role + ')' : '');
+}
+
+function visEdge(j) {
+  var e = EDGES[j];
+  var item = {
+    id: j, from: e.f, to: e.t,
+    title: NODES[e.f].n + '  \u2192  ' + NODES[e.t].n + '\n' + edgeLabel(e) + (e.dt ? '\n' + e.dt.l : '')
+  };
+  if (state.edgeLabels) item.label = edgeLabel(e);
+  if (TYPES[e.y].symmetric) item.arrows = { to: { enabled: false } };
+  return item;
+}
+
+computeFlags();
+var nodeSet = new vis.DataSet(NODES.map(function (n, i) { return visNode(i); }));
+var edgeSet = new vis.DataSet(EDGES.map(function (e, j) { return visEdge(j); }));
+var nodeView = new vis.DataView(nodeSet, { filter: function (item) { return nodeFlags[item.id] === 1; } });
+var edgeView = new vis.DataView(edgeSet, { filter: function (item) { return edgeFlags[item.id] === 1; } });
+
+function kindGroups() {
+  var groups = {};
+  KINDS.forEach(function (k, i) {
+    groups[k.name] = { shape: k.shape, color: nodeColor(i, false) };
+    if (k.shape === 'box') groups[k.name].font = { color: '#ffffff', strokeWidth: 0, size: 11 };
+  });
+  return groups;
+}
+
+function setEdgeLabels(on) {
+  state.edgeLabels = on;
+  edgeSet.update(EDGES.map(function (e, j) { return { id: j, label: on ? edgeLabel(e) : '' }; }));
+}
+
+function refresh() {
+  computeFlags();
+  nodeView.refresh();
+  edgeView.refresh();
+  refreshListeners.forEach(function (fn) { fn(); });
+}
+
+function onRefresh(fn) { refreshListeners.push(fn); }
+
+function visibleNodes() {
+  var out = [];
+  nodeFlags.forEach(function (f, i) { if (f) out.push(i); });
+  return out;
+}
+
+function visibleEdges() {
+  var out = [];
+  edgeFlags.forEach(function (f, j) { if (f) out.push(j); });
+  return out;
+}
+
+function otherEnd(j, i) { var e = EDGES[j]; return e.f === i ? e.t : e.f; }
+
+// Node indices within `hops` of `start` over the visible edges.
+function neighbourhood(start, hops) {
+  var seen = new Set([start]), frontier = [start];
+  for (var h = 0; h < hops; h++) {
+    var next = [];
+    frontier.forEach(function (i) {
+      ADJ[i].forEach(function (j) {
+        var k = otherEnd(j, i);
+        if (edgeFlags[j] && !seen.has(k)) { seen.add(k); next.push(k); }
+      });
+    });
+    frontier = next;
+  }
+  return seen;
+}
+
+// Shortest path (fewest edges, directions ignored) over the visible graph, or null.
+function shortestPath(a, b) {
+  var via = new Map([[a, -1]]), queue = [a];
+  for (var q = 0; q < queue.length && !via.has(b); q++) {
+    var i = queue[q];
+    ADJ[i].forEach(function (j) {
+      var k = otherEnd(j, i);
+      if (edgeFlags[j] && !via.has(k)) { via.set(k, j); queue.push(k); }
+    });
+  }
+  if (!via.has(b)) return null;
+  var nodes = [b], edges = [];
+  for (var at = b; at !== a;) { var j = via.get(at); edges.unshift(j); at = otherEnd(j, at); nodes.unshift(at); }
+  return { nodes: nodes, edges: edges };
+}

@@ -1,0 +1,38 @@
+"""A large synthetic graph in the browser: drawn at the Python positions with no physics,
+big-graph settings on (edge labels off until asked for), and still searchable."""
+
+from __future__ import annotations
+
+import pytest
+
+from benchmarks.synthetic_graph import synthetic_graph
+from briefgraph.graph.export_html import write_html
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def large_html(tmp_path_factory):
+    path = tmp_path_factory.mktemp("large") / "large.html"
+    write_html(synthetic_graph(2000, 6000), path, exported="2024-01-01")
+    return path
+
+
+def test_large_graph_is_static_fast_and_usable(explorer, large_html):
+    explorer.open(large_html, timeout=60_000)
+    assert explorer.requests == [] and explorer.errors == []
+    state = explorer.js("""() => { const bg = window.briefgraph, pos = bg.network.getPositions();
+        return {moved: Object.keys(pos).filter(i => pos[i].x !== bg.data.nodes[i].x || pos[i].y !== bg.data.nodes[i].y).length,
+                physics: bg.network.physics.physicsEnabled,
+                labels: bg.network.body.edgeIndices.filter(j => bg.network.body.edges[j].options.label).length,
+                drawn: bg.network.body.nodeIndices.length, readyAt: window.briefgraphReadyAt}; }""")
+    assert state["moved"] == 0 and state["physics"] is False
+    assert state["labels"] == 0 and state["drawn"] > 1500
+    explorer.page.check("#bg-edge-labels")
+    labelled = explorer.js("() => { const net = window.briefgraph.network; "
+                           "return net.body.edgeIndices.filter(j => net.body.edges[j].options.label).length; }")
+    assert labelled == explorer.js("window.briefgraph.network.body.edgeIndices.length")
+    explorer.page.fill("#bg-search", "Person 17")
+    explorer.page.press("#bg-search", "Enter")
+    (i,) = explorer.selected()
+    assert explorer.js("(i) => window.briefgraph.data.nodes[i].n", i) == "Person 17"
