@@ -235,7 +235,7 @@ def title_case(title: str) -> str:
         if i and w in _SMALL_WORDS and not words[-1].endswith(":"):
             words.append(w)
         else:
-            words.append("-".join(p[:1].upper() + p[1:] for p in w.split("-")))
+            words.append(re.sub(r"(^|[-–—/])(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
     return " ".join(words)
 
 

@@ -161,11 +161,32 @@ def _chunks(text: str) -> list[tuple[int, int, list[re.Match]]]:
     return out
 
 
+_LEADING_WORDS = {"The", "A", "An", "In", "As", "By", "During", "Both", "Additionally", "Moreover", "Similarly",
+                  "However", "Currently", "Consequently", "At", "On", "For", "With", "From", "Under", "Among",
+                  "Following", "After", "Before", "Since", "Through", "Between", "While", "When", "Although",
+                  "Despite", "Meanwhile", "Furthermore", "Thus", "Hence", "Today", "Recently", "Later", "Earlier"}
+_AGREEMENT_HEADS = {"Resolution", "Resolutions", "Agreement", "Agreements", "Treaty", "Protocol", "Declaration",
+                    "Accord", "Convention", "Charter", "MOU", "MoU", "Memorandum"}
+_PLACE_HEADS = {"Corridor", "Port", "Dam", "Pipeline", "Airport", "Highway", "Motorway", "Railway", "Canal",
+                "Strait", "Pass", "Valley", "Glacier", "Gasfield", "Oilfield", "Bridge", "Tunnel"}
+
+
 def _strip_leading(text: str, s: int, run: list[re.Match]) -> tuple[int, list[re.Match]]:
-    while run and run[0].group() in ("The", "A", "An", "In", "As", "By", "During", "Both", "Additionally",
-                                      "Moreover", "Similarly", "However", "Currently", "Consequently"):
+    while run and (run[0].group() in _LEADING_WORDS or run[0].group() in _CONNECTORS):
         run = run[1:]
+    # a body's name stops before an agreement it adopted: "Security Council Resolution 47"
+    for k, tok in enumerate(run):
+        if k and tok.group() in _AGREEMENT_HEADS:
+            run = run[:k]
+            while run and run[-1].group().lower() in _CONNECTORS:
+                run = run[:-1]
+            break
     return (run[0].start() if run else s), run
+
+
+def _next_start(run: list[re.Match], pos: int) -> int:
+    """Start of the first capitalised token of ``run`` after ``pos``."""
+    return next((t.start() for t in run if t.start() > pos and _is_cap(t.group())), pos)
 
 
 def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[Mention]:
@@ -189,8 +210,18 @@ def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[M
         if not run:
             continue
         words = [t.group() for t in run]
+        if words[-1] in _PLACE_HEADS and len(words) > 1 and taken.free(s, run[-1].end()):
+            name = text[s:run[-1].end()]  # "Kartarpur Corridor", "Gwadar Port": named infrastructure
+            taken.take(s, run[-1].end())
+            out.append(Mention("Place", f"place:{normalise(name)}", name, name, sent.index, s, run[-1].end(),
+                               {"place_type": words[-1].lower()}))
+            continue
         if not any(w in keywords or w.rstrip("s") in keywords for w in words[1:] + words[:1]):
             continue
+        known_org = [m for m in known if m.kind == "Organisation" and m.start == s]
+        if known_org and re.fullmatch(r"\s+(?:on|in|at|for)\s+(?:the\s+)?", text[known_org[0].end:_next_start(run, known_org[0].end)]) \
+                and normalise(text[_next_start(run, known_org[0].end):run[-1].end()]) in table:
+            continue  # "the UN Security Council on Kashmir" is the Council
         # "Pakistan at the Financial Action Task Force": a known place or state, a connector, then a body
         lead = re.match(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?:at|in|to|for)\s+(?:the\s+)?", text[s:run[-1].end()])
         if lead and normalise(lead.group(1)) in table and table[normalise(lead.group(1))].kind in ("State", "Place"):
@@ -356,7 +387,8 @@ def _place_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list
                 out.append(Mention("Place", f"place:{normalise(q.group(1))}", q.group(1), q.group(1), sent.index,
                                    s, e, {"place_type": m.group(0).strip().lower()}))
     # "held in Cholpon-Ata": a venue the gazetteer may not know
-    for m in re.finditer(r"\b(?:held|hosted|took\s+place|convened|signed|met)\s+in\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
+    for m in re.finditer(r"\b(?:(?:held|hosted|took\s+place|convened|signed|met|summit|meeting|conference|talks)\s+in"
+                         r"|(?:attacks?|airstrikes?|strikes?|bombing|shelling)\s+on)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
         s, e = m.span(1)
         if normalise(m.group(1)) not in table and taken.free(s, e) and not re.match(r"\s*(?:,\s*)?(?:19|20)\d\d", m.group(1)) \
                 and m.group(1).split()[0] not in _MONTH_WORDS:
@@ -434,7 +466,11 @@ def header_mentions(doc: Document) -> list[Mention]:
         # so a "(ABBR)" closes a part; plain commas separate the rest
         parts, rest = [], doc.affiliation
         for m in re.finditer(r"[^()]+?\([A-Z][A-Za-z&]{1,9}\)", doc.affiliation):
-            parts.append(m.group(0).strip(" ,"))
+            part = m.group(0).strip(" ,")
+            lead, _, tail = part.rpartition(", ")
+            if lead and not any(w in _org_keywords() for w in lead.split()):
+                part = tail  # "Research Associate, India Study Centre (ISC)": the role comes first
+            parts.append(part)
             rest = rest.replace(m.group(0), ",", 1)
         parts += [p.strip() for p in rest.split(",") if p.strip()]
         orgs = []

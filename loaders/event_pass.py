@@ -103,7 +103,7 @@ class EventPass:
                 continue
             if m.kind in ACTOR_KINDS:
                 ev.participants.setdefault(key, None)
-            elif m.kind == "Place":
+            elif m.kind == "Place" and self._where(t, m, text):
                 ev.places.append(key)
         lo, hi = t.window
         if not ev.states(self.entities) and BOTH.search(text[max(0, lo - 40):hi]) and len(self.focus_states()) == 2:
@@ -112,6 +112,17 @@ class EventPass:
         if t.kind == "Agreement":
             return self.agreement(ev, t, wm)
         return self.event(ev, t, wm)
+
+    @staticmethod
+    def _where(t: Trigger, m: Mention, text: str) -> bool:
+        """Whether a place in the trigger's clause is where it happened: "held in Islamabad",
+        "the town of Khojaly" for a massacre, a place named in the event's own name; not
+        "a meeting of the Council on Kashmir"."""
+        if t.start <= m.start < t.end:
+            return True
+        before = text[max(0, m.start - 30):m.start]
+        preps = r"in|at|near|of|on|over|across" if t.type in ("Conflict", "Massacre", "Attack") else r"in|at|near"
+        return bool(re.search(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:town|city|village|region|province|district)\s+of\s+)?$", before))
 
     def _paragraph_visit(self, sent: Sentence) -> DraftEvent | None:
         """The dated visit or summit told earlier in the same paragraph, if any."""
@@ -202,6 +213,10 @@ class EventPass:
         if t.type in ("Meeting",) and not ev.date and not t.ordinal and not re.search(r"[Dd]uring", text) \
                 and not (ctx and persons):
             return None
+        if t.type == "Establishment" and re.match(r"(?:was|were)\s+opened|inaugurat", t.text):
+            for m in wm:  # "The Kartarpur Corridor was opened": what opened is the subject
+                if m.kind == "Place" and m.end <= t.start and self.mkey(m) not in ev.places:
+                    ev.places.append(self.mkey(m))
         if t.type == "Establishment" and "diplomatic" in window:
             subject = [self.mkey(m) for m in wm if m.kind == "State" and m.end <= t.start]
             if len(set(subject)) >= 2:  # "Kazakhstan and Uzbekistan established diplomatic relations"
@@ -281,7 +296,8 @@ class EventPass:
     def agreement(self, ev: DraftEvent, t: Trigger, wm: list[Mention]) -> DraftEvent | None:
         text = ev.sent.text
         signed_between = re.search(r"signed\s+(?:between|by)\s+", text[t.end:t.end + 30])
-        subj_signed = re.search(r"(?:and|&)\s+[A-Z][\w’']+\s+(?:have\s+|had\s+)?signed\s+(?:an?\s+|the\s+)?$", text[max(0, t.start - 160):t.start])
+        subj_signed = re.search(r"(?:and|&)\s+(?:[A-Z][\w’'\-]+\s+){1,4}(?:have\s+|had\s+|also\s+)?signed\s+(?:an?\s+|the\s+)?$",
+                                text[max(0, t.start - 160):t.start])
         if t.anaphoric and not signed_between:
             for prev in reversed(self.events):
                 if prev.kind == "Agreement" and prev.type == t.type:
@@ -413,6 +429,12 @@ class EventPass:
         if t.ordinal:
             suffix = "th" if 10 <= t.ordinal % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(t.ordinal % 10, "th")
             label = f"{ORDINAL_WORDS.get(t.ordinal, f'{t.ordinal}{suffix}').capitalize()} {word}"
+        opening = re.match(r"(?:was|were)\s+opened|inaugurat|found", t.text)
+        if ev.type == "Establishment" and opening:
+            what = [self.entities[p].name for p in ev.places] or [
+                self.entities[k].name for k in ev.participants if self.entities[k].kind == "Organisation"]
+            noun = {"found": "Founding", "inaugurat": "Inauguration"}.get(opening.group(0), "Opening")
+            return f"{noun} of {what[0]}" if what else noun
         if ev.type == "Report" and role["author"]:
             return f"Report by {role['author'][0]}"
         if ev.type == "Establishment" and "diplomatic" in ev.sent.text[t.window[0]:t.window[1]]:

@@ -19,7 +19,7 @@ EVENT_TRIGGERS: list[tuple[str, str]] = [
     ("Conflict", r"\b(?:war|occupation|invasion|conflict|hostilities|clashes|insurgency|unrest|uprising|coup)\b"),
     ("Massacre", r"\b(?:massacres?|genocide)\b"),
     ("Exercise", r"\b(?:exercises?|drills?|war\s+games)\b"),
-    ("Establishment", r"\b(?:independence|(?:were|was|been)\s+established|established\s+(?:formal\s+)?diplomatic\s+relations|establishment\s+of\s+(?:formal\s+)?diplomatic\s+relations|founded|founding\s+of)\b"),
+    ("Establishment", r"\b(?:independence|(?:were|was|been)\s+established|established\s+(?:formal\s+)?diplomatic\s+relations|establishment\s+of\s+(?:formal\s+)?diplomatic\s+relations|founded|founding\s+of|inaugurat(?:ed|ion)|(?:was|were)\s+opened)\b"),
     ("Recognition", r"\brecogni[sz](?:e|ed|es|ing|tion)\b"),
     ("Report", r"\breport(?:\s+(?:published|released|issued))?\s+by\b"),
     ("Election", r"\b(?:general\s+)?elections?\b"),
@@ -46,7 +46,7 @@ _KEYWORDS = {
     "Conflict": ("war", "occupation", "invasion", "conflict", "hostilities", "clashes", "insurgency", "unrest",
                  "uprising", "coup"),
     "Massacre": ("massacre", "genocide"), "Exercise": ("exercise", "drill", "war games"),
-    "Establishment": ("independence", "establish", "found"), "Recognition": ("recogni",), "Report": ("report",),
+    "Establishment": ("independence", "establish", "found", "inaugurat", "opened"), "Recognition": ("recogni",), "Report": ("report",),
     "Election": ("election",), "Attack": ("attack", "bombing", "airstrike"), "Conference": ("conference",),
 }
 _AGREEMENT_KEYWORDS = ("mou", "memorand", "agreement", "protocol", "resolution", "declaration", "treat",

@@ -57,7 +57,7 @@ def test_report_has_every_section(report):
     tables = _tables(report[0])
     titles = list(tables)
     assert titles[0] == "Machine"
-    for prefix in ("Start-up", "Ingest: ", "Ingest stages", "JSON save and load of the 10-brief graph",
+    for prefix in ("Corpus", "Start-up", "Ingest: ", "Ingest stages", "JSON save and load of the 10-brief graph",
                    "HTML export", "Neo4j push", "Goals"):
         assert any(t.startswith(prefix) for t in titles), prefix
     for prefix in ("HTML export", "Neo4j push"):
@@ -69,6 +69,13 @@ def test_machine_is_recorded(report):
     machine = report[1]["machine"]  # the markdown table has blank headers: read the raw JSON
     assert {"date", "CPU", "cores", "RAM", "Python"} <= set(machine)
     assert machine["CPU"] and machine["Python"].startswith("3.")
+
+
+def test_corpus_rows(report):
+    rows = _tables(report[0])["Corpus"]
+    assert [int(r["briefs"]) for r in rows] == [10]
+    assert all(_number(r[c]) > 0 for r in rows for c in ("kB", "kB per brief", "sentences per brief",
+                                                          "footnotes per brief"))
 
 
 def test_startup_rows(report):

@@ -108,3 +108,32 @@ def test_talks_in_the_course_of_a_visit_take_its_dates(md):
     # "his first visit abroad since the February 2024 elections" is the same visit, and the date is the elections'
     assert len([1 for _, d in md.nodes(data=True) if d.get("event_type") == "Visit"]) == 2
     assert [d["date"] for _, d in md.nodes(data=True) if d.get("event_type") == "Election"] == ["2024-02"]
+
+
+INDIA = Path(__file__).parent / "fixtures" / "pakistan-india-2024.txt"
+
+
+@pytest.fixture(scope="module")
+def pi():
+    return ingest([INDIA])
+
+
+def test_names_stop_where_bodies_and_agreements_part(pi):
+    names = {d["name"] for _, d in pi.nodes(data=True)}
+    assert "UNSC Resolution 47" in names and "Simla Agreement" in names
+    assert not {"United Nations Security Council Resolution", "UN Security Council on Kashmir",
+                "At the Shanghai Cooperation Organisation"} & names
+    assert "India Study Centre" in names  # not "Research Associate, India Study Centre"
+    doc = next(iter(pi.graph["documents"].values()))
+    assert doc["title"] == "Pakistan–India Relations: From Simla to Kartarpur"
+
+
+def test_places_of_events_come_from_where_they_happened(pi):
+    summit = _by_name(pi, "Summit of Shanghai Cooperation Organisation in Goa")
+    assert pi.has_edge(summit, _by_name(pi, "Goa"), key="OCCURRED_IN")
+    council = [n for n, d in pi.nodes(data=True) if d["name"].startswith("Meeting of United Nations Security Council")]
+    assert council and not [v for _, v, t in pi.out_edges(council[0], data="type") if t == "OCCURRED_IN"]
+    opening = _by_name(pi, "Opening of Kartarpur Corridor")
+    assert pi.nodes[opening]["date"] == "2019-11"
+    deals = _by_name(pi, "Agreement between Pakistan and Saudi Arabia")
+    assert pi.has_edge(deals, _by_name(pi, "Visit of Mohammed bin Salman to Islamabad"), key="SIGNED_AT")
