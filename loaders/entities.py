@@ -286,9 +286,9 @@ def abbreviations(sent: Sentence) -> list[tuple[str, str, int, int]]:
                 take = k
                 break
         full = " ".join(words[take:])
-        while full.split()[0] in ("The", "the", "of", "and"):
-            full = full.split(" ", 1)[1]
-        if len(initials) >= 2:
+        while full and full.split()[0] in ("The", "the", "of", "and"):
+            full = full.split(" ", 1)[1] if " " in full else ""
+        if full and len(initials) >= 2:
             start = m.start(1) + m.group(1).rfind(full)
             out.append((full, abbr, start, m.end()))
     return out
