@@ -59,35 +59,50 @@ def merge_people(names: dict[str, tuple[str, int]]) -> dict[str, str]:
     ``names`` maps key -> (display name, number of mentions). The canonical form is the most
     mentioned, then the longest, then the first in alphabetical order, so the result does not
     depend on input order.
+
+    Names are blocked by the start of the surname, and within a block a name is only compared
+    with the groups that share the first letter of one of its given names: variants keep those
+    ("Iham"/"Ilham", "Muhammad Shehbaz"/"Shehbaz"), so the work stays near linear even for a
+    surname as common as Khan.
     """
+    tokens = {k: normalise(n).split() for k, (n, _) in names.items()}
     blocks: dict[str, list[str]] = defaultdict(list)
-    for key, (name, _) in names.items():
-        tokens = normalise(name).split()
-        if tokens:
-            blocks[tokens[-1][:4]].append(key)
+    for key, toks in tokens.items():
+        if toks:
+            blocks[toks[-1][:4]].append(key)
     out: dict[str, str] = {}
     for keys in blocks.values():
         keys.sort(key=lambda k: (-names[k][1], -len(names[k][0]), names[k][0]))
         groups: list[list[str]] = []
+        by_initial: dict[str, list[int]] = defaultdict(list)  # given-name initial -> group indexes
+        lone: list[str] = []
         for k in keys:
-            for g in groups:
-                if all(same_person(names[k][0], names[x][0]) for x in g):
-                    g.append(k)
+            given = tokens[k][:-1]
+            if not given:
+                lone.append(k)
+                continue
+            candidates = sorted({i for t in given for i in by_initial[t[0]]})
+            for i in candidates:
+                if all(same_person(names[k][0], names[x][0]) for x in groups[i]):
+                    groups[i].append(k)
                     break
             else:
                 groups.append([k])
+                i = len(groups) - 1
+                for t in given:
+                    by_initial[t[0]].append(i)
         # a lone surname ("President Mirziyoyev") is the one person of the block who bears it
-        for g in list(groups):
-            head = normalise(names[g[0]][0]).split()
-            if len(head) != 1:
-                continue
-            bearers = [h for h in groups if h is not g and normalise(names[h[0]][0]).split()[-1] == head[0]
-                       and len(normalise(names[h[0]][0]).split()) > 1]
-            if len(bearers) == 1:
-                bearers[0].extend(g)
-                groups.remove(g)
+        bearers: dict[str, list[int]] = defaultdict(list)
+        for i, g in enumerate(groups):
+            bearers[tokens[g[0]][-1]].append(i)
+        for k in lone:
+            who = bearers.get(tokens[k][0], [])
+            if len(who) == 1:
+                groups[who[0]].append(k)
+            else:
+                groups.append([k])
         for g in groups:
-            g.sort(key=lambda k: (len(normalise(names[k][0]).split()) == 1, -names[k][1], -len(names[k][0]), names[k][0]))
+            g.sort(key=lambda k: (len(tokens[k]) == 1, -names[k][1], -len(names[k][0]), names[k][0]))
             for k in g[1:]:
                 out[k] = g[0]
     return out
