@@ -13,6 +13,7 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 MONTHS.update({m.lower(): i for i, m in enumerate(calendar.month_abbr) if m})
@@ -154,11 +155,16 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateValue]:
     >>> find_dates("in early 2014")[0].qualifier
     'early'
     """
+    return list(_find_dates(text, anchor))
+
+
+@lru_cache(maxsize=4096)  # the passes ask for the dates of one sentence several times
+def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateValue, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateValue] = []
     has_year, relative = bool(_HAS_YEAR.search(text)), bool(_RELATIVE.search(text))
     if not (has_year or relative):
-        return found
+        return ()
     for kind, rx in _COMPILED:
         if kind in ("ago", "rel_year") and not relative or kind not in ("ago", "rel_year") and not has_year:
             continue
@@ -177,7 +183,7 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateValue]:
             qual = _QUAL_NORMAL.get(qual, qual) if qual else value.qualifier
             taken.append((s, e))
             found.append(replace(value, qualifier=qual, text=text[s:e], pos=s, end_pos=e))
-    return sorted(found, key=lambda d: d.pos)
+    return tuple(sorted(found, key=lambda d: d.pos))
 
 
 def parse_date(expr: str, anchor: dt.date | None = None) -> DateValue | None:

@@ -23,6 +23,7 @@ ORDINAL_WORDS = {v: k for k, v in ORDINALS.items()}
 _NEEDS_ANCHOR = {"Conflict", "Massacre", "Exercise", "Report", "Attack", "Election", "Conference",
                  "Establishment", "Meeting", "Summit"}
 _DATE_REACH = 90  # characters between a trigger and the date that belongs to it
+_ABOUT = re.compile(r"\s+((?:on|of|for)(?:\s+(?!in\b|at\b|by\b|with\b|during\b|signed\b)[a-z\-]+){1,6})")
 
 
 class EventPass:
@@ -341,9 +342,8 @@ class EventPass:
             ev.name = t.name
         elif topic and not t.count and not t.number:
             ev.name = f"{t.type} {text[t.end:t.end + topic.end()].strip()}".replace("‘", "").replace("'", "")
-        elif re.match(r"\s+(?:on|of|for)\s+[a-z]", text[t.end:]) and not t.count and not t.number:
-            words = re.match(r"\s+((?:on|of|for)(?:\s+(?!in\b|at\b|by\b|with\b|during\b|signed\b)[a-z\-]+){1,6})", text[t.end:]).group(1)
-            ev.name = f"{t.type} {words}"  # "a declaration on friendship and cooperation"
+        elif (about := _ABOUT.match(text[t.end:])) and not t.count and not t.number:
+            ev.name = f"{t.type} {about.group(1)}"  # "a declaration on friendship and cooperation"
         elif t.count:
             ev.name = re.sub(r"\s+", " ", text[t.start:t.end])
             more = re.match(r"\s*(?:and|/)\s*(?:other\s+)?(agreements?|MOUs?|protocols?)", text[t.end:])

@@ -51,9 +51,8 @@ _KEYWORDS = {
 }
 _AGREEMENT_KEYWORDS = ("mou", "memorand", "agreement", "protocol", "resolution", "declaration", "treat",
                        "convention", "accord", "charter")
-_KEYWORD_SCAN = re.compile("|".join(
-    [f"(?P<{t}>{'|'.join(map(re.escape, kws))})" for t, kws in _KEYWORDS.items()]
-    + [f"(?P<Agreement>{'|'.join(_AGREEMENT_KEYWORDS)})"]))
+_KEYWORD_PAIRS = tuple((k, t) for t, kws in _KEYWORDS.items() for k in kws) + tuple(
+    (k, "Agreement") for k in _AGREEMENT_KEYWORDS)
 # Event types whose lowercase trigger takes a name from capitalised words before it
 # ("the first Nagorno-Karabakh war", "the Astana summit").
 _NAMEABLE = {"Conflict", "Summit", "Exercise", "Massacre", "Election", "Conference", "Attack"}
@@ -116,7 +115,8 @@ def find_triggers(text: str) -> list[Trigger]:
         else:
             found.append(Trigger("Event", kind, s, e, m.group(1), name=m.group(1)))
         taken.append((m.start(), m.end()))
-    present = {m.lastgroup for m in _KEYWORD_SCAN.finditer(text.lower())}
+    low = text.lower()
+    present = {t for k, t in _KEYWORD_PAIRS if k in low}
     if not present:
         return found
     for m in AGREEMENT_TRIGGER.finditer(text) if "Agreement" in present else ():
