@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
@@ -15,10 +16,10 @@ from typing import Callable, Iterable
 import networkx as nx
 
 from briefgraph.errors import InputError
-from briefgraph.graph.model import Records, build
+from briefgraph.graph.model import GraphBuilder, Records
 from briefgraph.loaders.document import load
 from briefgraph.loaders.extract import extract
-from briefgraph.loaders.resolve import resolve_across
+from briefgraph.loaders.resolve import merge_people
 
 BUNDLED_BRIEF = "pakistan-azerbaijan-2024.txt"
 Progress = Callable[[str], None] | None
@@ -50,24 +51,44 @@ def _check_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
 def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None) -> nx.MultiDiGraph:
     """Read briefs into one graph, entities resolved across them.
 
+    Briefs are taken in the order of their content hash (their document id), so the graph does
+    not depend on the order the files were given in. With ``jobs > 1`` worker processes load
+    and extract while this process merges what they hand back.
+
     Examples
     --------
     >>> g = ingest([bundled_brief()])
     >>> any(d["name"] == "Ilham Aliyev" for _, d in g.nodes(data=True))
     True
     """
-    files = _check_paths(paths)
+    files = _in_document_order(_check_paths(paths))
+    builder = GraphBuilder()
     if jobs > 1 and len(files) > 1:
-        chunk = max(1, len(files) // (jobs * 8))
+        chunk = max(1, min(16, len(files) // (jobs * 8)))
         with ProcessPoolExecutor(max_workers=jobs) as pool:
-            per_doc = list(pool.map(extract_file, files, chunksize=chunk))
+            for i, records in enumerate(pool.map(extract_file, files, chunksize=chunk), 1):
+                builder.add(records)
+                _report(progress, i, len(files))
     else:
-        per_doc = []
         for i, f in enumerate(files, 1):
-            per_doc.append(extract_file(f))
-            if progress and len(files) > 20 and i % 100 == 0:
-                progress(f"read {i}/{len(files)} briefs")
-    return build(resolve_across(per_doc))
+            builder.add(extract_file(f))
+            _report(progress, i, len(files))
+    builder.rename(merge_people(builder.mention_counts("Person")))
+    return builder.graph()
+
+
+def _in_document_order(files: list[Path]) -> list[Path]:
+    def key(p: Path) -> tuple[str, str]:
+        try:
+            return hashlib.sha256(p.read_bytes()).hexdigest(), str(p)
+        except OSError:
+            return "", str(p)  # the loader reports it with one clear line
+    return sorted(files, key=key)
+
+
+def _report(progress: Progress, done: int, total: int) -> None:
+    if progress and total > 20 and (done % 100 == 0 or done == total):
+        progress(f"read {done}/{total} briefs")
 
 
 def demo(output_dir: Path, progress: Progress = None) -> dict[str, Path]:

@@ -76,10 +76,15 @@ def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
     return g
 
 
-def write_json(graph: nx.MultiDiGraph, target: str | os.PathLike | IO[str], indent: int | None = 1) -> None:
-    """Write ``graph`` as node-link JSON to a path (atomically), ``"-"`` or an open file."""
+def write_json(graph: nx.MultiDiGraph, target: str | os.PathLike | IO[str], indent: int | None = None) -> None:
+    """Write ``graph`` as node-link JSON to a path (atomically), ``"-"`` or an open file.
+
+    Compact by default: Python's JSON encoder only runs in C without ``indent``, which makes a
+    corpus-sized graph several times faster to write (``jq .`` pretty-prints it).
+    """
+    text = json.dumps(to_dict(graph), ensure_ascii=False, indent=indent)
     with open_output(target) as fh:
-        json.dump(to_dict(graph), fh, ensure_ascii=False, indent=indent)
+        fh.write(text)
         fh.write("\n")
 
 

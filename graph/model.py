@@ -12,7 +12,7 @@ Graph layout (the same in every store and export):
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterable
 
 import networkx as nx
@@ -32,10 +32,10 @@ class Evidence:
     sources: tuple[str, ...] = ()
 
     def as_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        d = {"text": self.text, "doc": self.doc, "start": self.start, "end": self.end}
+        if self.mention is not None:
+            d["mention"] = self.mention
         d["sources"] = list(self.sources)
-        if d["mention"] is None:
-            del d["mention"]
         return d
 
     @classmethod
@@ -98,6 +98,8 @@ def _merge_list(into: list, new: Iterable) -> list:
 
 
 def _merge_props(into: dict, props: dict) -> None:
+    if not props:
+        return
     for k, v in props.items():
         if v is None or v == "" or v == []:
             continue
@@ -168,20 +170,108 @@ class _Merged:
         self.props: dict[str, Any] = {}
         self._seen: set = set()
 
+    def _alias(self, a: str) -> None:
+        if ("a", a) not in self._seen:
+            self._seen.add(("a", a))
+            self.aliases.append(a)
+
+    def _evidence(self, d: dict) -> None:
+        key = ("e", d["doc"], d["start"], d["end"], d.get("mention"))
+        if key not in self._seen:
+            self._seen.add(key)
+            self.evidence.append(d)
+        if ("d", d["doc"]) not in self._seen:
+            self._seen.add(("d", d["doc"]))
+            self.docs.append(d["doc"])
+
     def add(self, aliases: Iterable[str], evidence: Iterable[Evidence], props: dict[str, Any]) -> None:
         for a in aliases:
-            if ("a", a) not in self._seen:
-                self._seen.add(("a", a))
-                self.aliases.append(a)
+            self._alias(a)
         for e in evidence:
-            key = ("e", e.doc, e.start, e.end, e.mention)
-            if key not in self._seen:
-                self._seen.add(key)
-                self.evidence.append(e.as_dict())
-            if ("d", e.doc) not in self._seen:
-                self._seen.add(("d", e.doc))
-                self.docs.append(e.doc)
+            self._evidence(e.as_dict())
         _merge_props(self.props, props)
+
+    def absorb(self, other: "_Merged") -> None:
+        """Take in another entry for the same thing (a variant merged by the resolver)."""
+        for a in other.aliases:
+            self._alias(a)
+        for d in other.evidence:
+            self._evidence(d)
+        _merge_props(self.props, other.props)
+
+
+class GraphBuilder:
+    """Gathers records brief by brief, renames resolved variants, and makes the graph.
+
+    ``build`` is the one-shot form; ``pipeline.ingest`` feeds a builder as worker processes
+    hand back each brief's records, so the merging overlaps the extraction.
+    """
+
+    def __init__(self) -> None:
+        self.documents: dict[str, dict[str, Any]] = {}
+        self.nodes: dict[str, _Merged] = {}
+        self.edges: dict[tuple[str, str, str], _Merged] = {}
+
+    def add(self, records: Records) -> "GraphBuilder":
+        self.documents.update(records.documents)
+        for n in records.nodes:
+            m = self.nodes.get(n.id)
+            if m is None:
+                m = self.nodes[n.id] = _Merged(n.kind, n.name)
+            m.add(n.aliases, n.evidence, n.props)
+        for e in records.edges:
+            m = self.edges.get((e.source, e.target, e.type))
+            if m is None:
+                m = self.edges[(e.source, e.target, e.type)] = _Merged(e.type, "")
+            m.add((), e.evidence, e.props)
+        return self
+
+    def mention_counts(self, kind: str) -> dict[str, tuple[str, int]]:
+        """id -> (name, number of evidence records) of every node of ``kind`` (for resolution)."""
+        return {i: (m.name, len(m.evidence)) for i, m in self.nodes.items() if m.kind == kind}
+
+    def rename(self, mapping: dict[str, str]) -> "GraphBuilder":
+        """Merge each node ``old`` into ``mapping[old]``, edges included."""
+        if not mapping:
+            return self
+        for old, new in mapping.items():
+            if old in self.nodes and new in self.nodes and old != new:
+                self.nodes[new].absorb(self.nodes.pop(old))
+        moved = [k for k in self.edges if k[0] in mapping or k[1] in mapping]
+        for k in moved:
+            m = self.edges.pop(k)
+            key = (mapping.get(k[0], k[0]), mapping.get(k[1], k[1]), k[2])
+            if key in self.edges:
+                self.edges[key].absorb(m)
+            else:
+                self.edges[key] = m
+        return self
+
+    def graph(self, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
+        """The graph (or ``graph`` with these records merged into it), checked against the schema."""
+        g = graph if graph is not None else new_graph()
+        g.graph.setdefault("documents", {}).update(self.documents)
+        schema = load_schema()
+        for nid, m in self.nodes.items():
+            if nid in g:
+                add_node(g, nid, m.kind, m.name, m.aliases, m.evidence, sorted(m.docs), **m.props)
+                continue
+            schema.check_kind(m.kind)  # a new node: no merging to do
+            g.add_node(nid, kind=m.kind, name=m.name, aliases=m.aliases, evidence=m.evidence,
+                       docs=sorted(m.docs), **{k: v for k, v in m.props.items() if v is not None})
+        for (u, v, etype), m in self.edges.items():
+            if u == v or u not in g or v not in g:
+                continue  # an edge to a node the resolver dropped, or one a merge folded onto itself
+            spec = schema.edge_types[schema.check_edge_type(etype)]
+            if spec.symmetric and v < u:
+                u, v = v, u
+            if g.has_edge(u, v, key=etype):
+                add_edge(g, u, v, etype, m.evidence, **m.props)
+                continue
+            schema.check_edge(etype, g.nodes[u]["kind"], g.nodes[v]["kind"])  # new: no merging to do
+            g.add_edge(u, v, key=etype, type=etype, evidence=m.evidence,
+                       **{k: x for k, x in m.props.items() if x is not None})
+        return g
 
 
 def build(records: Records, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
@@ -194,27 +284,7 @@ def build(records: Records, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiG
     >>> g.nodes["state:1"]["name"], g.number_of_nodes()
     ('Pakistan', 1)
     """
-    g = graph if graph is not None else new_graph()
-    g.graph.setdefault("documents", {}).update(records.documents)
-    nodes: dict[str, _Merged] = {}
-    for n in records.nodes:
-        m = nodes.get(n.id)
-        if m is None:
-            m = nodes[n.id] = _Merged(n.kind, n.name)
-        m.add(n.aliases, n.evidence, n.props)
-    for nid, m in nodes.items():
-        add_node(g, nid, m.kind, m.name, m.aliases, m.evidence, sorted(m.docs), **m.props)
-    edges: dict[tuple[str, str, str], _Merged] = {}
-    for e in records.edges:
-        if e.source not in g or e.target not in g:
-            continue  # an edge to a node the resolver dropped
-        m = edges.get((e.source, e.target, e.type))
-        if m is None:
-            m = edges[(e.source, e.target, e.type)] = _Merged(e.type, "")
-        m.add((), e.evidence, e.props)
-    for (u, v, etype), m in edges.items():
-        add_edge(g, u, v, etype, m.evidence, **m.props)
-    return g
+    return GraphBuilder().add(records).graph(graph)
 
 
 def merge_graphs(graphs: Iterable[nx.MultiDiGraph]) -> nx.MultiDiGraph:

@@ -79,16 +79,17 @@ def _gazetteer_mentions(sent: Sentence, taken: _Taken) -> list[Mention]:
     text, table, out = sent.text, gazetteer.lookup(), []
     starts = gazetteer.first_words()
     toks = list(_TOKEN.finditer(text))
+    words = [t.group() for t in toks]
     i = 0
     while i < len(toks):
         t = toks[i]
-        if not _is_cap(t.group()):
+        if not _is_cap(words[i]):
             i += 1
             continue
         hit = None
-        first = normalise(t.group()).split(" ", 1)[0]
-        for j in range(min(len(toks), i + MAX_SPAN) - 1 if first in starts else i - 1, i - 1, -1):
-            if not _is_cap(toks[j].group()):
+        longest = starts.get(normalise(words[i]).split(" ", 1)[0], 0)
+        for j in range(min(len(toks), i + longest, i + MAX_SPAN) - 1, i - 1, -1):
+            if not _is_cap(words[j]):
                 continue
             s, e = t.start(), toks[j].end()
             raw = text[s:e]
@@ -196,7 +197,8 @@ def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[M
     # "Pakistan-Turkiye-Azerbaijan trilateral mechanism"
     multi = "|".join(gazetteer.words("multilateral_words"))
     heads = "|".join(gazetteer.words("multilateral_heads"))
-    for m in re.finditer(rf"\b((?:[A-Z][\w]+-)+[A-Z][\w]+)\s+({multi})\s+({heads})\b", text, re.I):
+    # case-insensitive only where it must be: re.I on the names would make [A-Z] match every word
+    for m in re.finditer(rf"\b((?:[A-Z][\w]+-)+[A-Z][\w]+)\s+((?i:{multi}))\s+((?i:{heads}))\b", text):
         members = tuple(table[normalise(p)].key for p in m.group(1).split("-")
                         if table.get(normalise(p)) and table[normalise(p)].kind == "State")
         if len(members) >= 2 and m.group(3).lower() != "summit":
