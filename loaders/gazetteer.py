@@ -176,7 +176,12 @@ def words(name: str) -> list[str]:
 
 
 @lru_cache(maxsize=1)
-def first_words() -> frozenset[str]:
-    """The first word of every phrase in :func:`lookup`: a span whose first word is not here
-    cannot be in the table, so most capitalised words are ruled out in one set look-up."""
-    return frozenset(k.split(" ", 1)[0] for k in lookup())
+def first_words() -> dict[str, int]:
+    """First word of every phrase in :func:`lookup` -> the most words a phrase starting with it
+    has. A span whose first word is not here cannot be in the table, and no longer span than
+    that need be tried, so most capitalised words cost one dictionary look-up."""
+    out: dict[str, int] = {}
+    for key in lookup():
+        words = key.split(" ")
+        out[words[0]] = max(out.get(words[0], 0), len(words))
+    return out
