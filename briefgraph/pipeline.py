@@ -15,7 +15,8 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from briefgraph.errors import InputError
+from briefgraph.errors import BriefgraphError, InputError
+from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, Records
 from briefgraph.loaders.document import load
 from briefgraph.loaders.extract import extract
@@ -31,8 +32,21 @@ def bundled_brief() -> Path:
 
 
 def extract_file(path: str | os.PathLike) -> Records:
-    """Load one brief and extract its records (one worker's job)."""
-    return extract(load(path))
+    """Load one brief and extract its records (one worker's job).
+
+    Raises
+    ------
+    InputError
+        For a file that is not a brief; any other failure is reported with the brief's name,
+        so that one bad file among thousands can be found (``--debug`` shows the cause).
+    """
+    try:
+        return extract(load(path))
+    except BriefgraphError:
+        raise
+    except Exception as exc:  # a bug in the extractor: say which brief triggers it
+        raise BriefgraphError(f"{path}: extraction failed ({type(exc).__name__}: {exc})",
+                              hint="please report it with the brief attached") from exc
 
 
 def _check_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
@@ -62,6 +76,11 @@ def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress
     True
     """
     files = _in_document_order(_check_paths(paths))
+    with collector_paused():
+        return _ingest(files, jobs, progress)
+
+
+def _ingest(files: list[Path], jobs: int, progress: Progress) -> nx.MultiDiGraph:
     builder = GraphBuilder()
     if jobs > 1 and len(files) > 1:
         chunk = max(1, min(16, len(files) // (jobs * 8)))

@@ -19,6 +19,7 @@ import networkx as nx
 
 from briefgraph.errors import InputError, SchemaError
 from briefgraph.graph.atomic import open_output
+from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import add_edge, add_node, new_graph
 
 FORMAT = "briefgraph"
@@ -82,7 +83,8 @@ def write_json(graph: nx.MultiDiGraph, target: str | os.PathLike | IO[str], inde
     Compact by default: Python's JSON encoder only runs in C without ``indent``, which makes a
     corpus-sized graph several times faster to write (``jq .`` pretty-prints it).
     """
-    text = json.dumps(to_dict(graph), ensure_ascii=False, indent=indent)
+    with collector_paused():
+        text = json.dumps(to_dict(graph), ensure_ascii=False, indent=indent)
     with open_output(target) as fh:
         fh.write(text)
         fh.write("\n")
@@ -105,9 +107,10 @@ def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:
             raise InputError(f"{path} is not UTF-8 JSON") from None
         except OSError as exc:
             raise InputError(f"cannot read {path}: {exc.strerror}") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{origin} is not JSON (line {exc.lineno}: {exc.msg})",
-                         hint="give a file written by 'briefgraph ingest'") from None
-    return from_dict(data, origin)
+    with collector_paused():
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{origin} is not JSON (line {exc.lineno}: {exc.msg})",
+                             hint="give a file written by 'briefgraph ingest'") from None
+        return from_dict(data, origin)

@@ -47,7 +47,11 @@ _PATTERNS = [
 ]
 # The hedge before a date is looked for behind each match, not as a leading optional group:
 # a pattern that starts with a literal-free optional group makes every search crawl.
-_COMPILED = [(name, re.compile(pat, re.IGNORECASE)) for name, pat in _PATTERNS]
+# Month names are capitalised in prose, so only the relative forms ("Ten years ago", "Last
+# year") and the range words match in any case: re.IGNORECASE on a month alternation triples
+# the cost of the patterns that start with one.
+_ANY_CASE = {"ago", "rel_year", "year_range"}
+_COMPILED = [(name, re.compile(pat, re.IGNORECASE if name in _ANY_CASE else 0)) for name, pat in _PATTERNS]
 _HEDGE = re.compile(_QUAL.replace("(?:(?P<qual>", "(?:\\b(?P<qual>", 1) + _QUAL_ABBR + r"$", re.IGNORECASE)
 _HAS_YEAR = re.compile(r"(?:1[6-9]|20)\d")
 _RELATIVE = re.compile(r"\bago\b|\byear\b", re.IGNORECASE)

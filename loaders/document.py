@@ -183,8 +183,11 @@ def _is_terminal(text: str) -> bool:
     return bool(_TERMINAL.search(text))
 
 
+_WORD_BEFORE = re.compile(r"([A-Za-z.]+)$")
+
+
 def _abbreviation_before(text: str, dot: int) -> bool:
-    m = re.search(r"([A-Za-z.]+)$", text[:dot])
+    m = _WORD_BEFORE.search(text, max(0, dot - 40), dot)  # not text[:dot]: that copies the paragraph
     if not m:
         return False
     word = m.group(1).lower().strip(".")
