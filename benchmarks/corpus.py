@@ -584,7 +584,6 @@ class _Brief:
         return text + self.maybe(0.15)
 
 
-_OPENERS = ["s_visit"]
 _BODY = ["s_relations", "s_then_visit", "s_commission", "s_resolution", "s_contact_group", "s_summit",
          "s_military", "s_ministries", "s_agency", "s_economy", "s_ict", "s_strategy", "s_minister_talks",
          "s_history"]
