@@ -8,26 +8,20 @@ Outside CI a missing Chromium or Playwright skips the browser tests with the rea
 from __future__ import annotations
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
+from support import ROOT, service_unavailable  # noqa: F401 (ROOT: for the test modules)
 
 CHROMIUM = os.environ.get("BRIEFGRAPH_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
 VIEWPORT = {"width": 1440, "height": 900}
 FIXTURES = Path(__file__).parent / "fixtures"
-ROOT = Path(__file__).resolve().parents[2]
-# benchmarks/ (synthetic graphs) is a top-level folder of the repository, not an installed package
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
 
 
 def _no_browser(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    service_unavailable("browser", reason)
 
 
 @pytest.fixture(scope="session")

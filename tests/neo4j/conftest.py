@@ -16,23 +16,20 @@ import os
 import shutil
 import subprocess
 import sys
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from support import ROOT, service_unavailable
 
-ROOT = Path(__file__).resolve().parents[2]
 SCRIPT = ROOT / "scripts" / "neo4j-local"
 OWN_PORT = "7699"
-for extra in (ROOT, ROOT / "tests" / "cypher"):  # benchmarks/ and the shared sample graph
+for extra in (ROOT / "tests" / "cypher",):  # the shared sample graph
     if str(extra) not in sys.path:
         sys.path.insert(0, str(extra))
 
 
 def _cannot(reason: str):
-    if os.environ.get("CI") == "true":
-        pytest.fail(f"Neo4j tests cannot run in CI: {reason}", pytrace=False)
-    pytest.skip(reason)
+    service_unavailable("Neo4j", reason)
 
 
 def _start_own() -> dict[str, str]:
