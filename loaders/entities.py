@@ -52,8 +52,9 @@ def _is_cap(tok: str) -> bool:
     return tok[:1].isupper() or (tok[:1].isdigit() and any(c.isupper() for c in tok))
 
 
-def _org_keywords() -> set[str]:
-    return set(gazetteer.words("org_keywords"))
+@lru_cache(maxsize=1)
+def _org_keywords() -> frozenset[str]:
+    return frozenset(gazetteer.words("org_keywords"))
 
 
 def _surface(text: str, s: int, e: int) -> tuple[int, str]:
@@ -75,30 +76,46 @@ class _Taken:
         self.spans.append((s, e))
 
 
-def _gazetteer_mentions(sent: Sentence, taken: _Taken) -> list[Mention]:
+class _Tokens:
+    """The word tokens of one sentence, found once and shared by the scans that walk them."""
+
+    __slots__ = ("matches", "words", "caps")
+
+    def __init__(self, text: str):
+        self.matches = list(_TOKEN.finditer(text))
+        self.words = [m.group() for m in self.matches]
+        # most words are lower case: the scans visit only the capitalised ones
+        self.caps = [i for i, w in enumerate(self.words) if w[0].isupper() or w[0].isdigit() and _is_cap(w)]
+
+    def start(self, i: int) -> int:
+        return self.matches[i].start()
+
+    def end(self, i: int) -> int:
+        return self.matches[i].end()
+
+
+def _gazetteer_mentions(sent: Sentence, toks: _Tokens, taken: _Taken) -> list[Mention]:
     text, table, out = sent.text, gazetteer.lookup(), []
     starts = gazetteer.first_words()
-    toks = list(_TOKEN.finditer(text))
-    words = [t.group() for t in toks]
-    i = 0
-    while i < len(toks):
-        t = toks[i]
-        if not _is_cap(words[i]):
-            i += 1
+    words, ms, n = toks.words, toks.matches, len(toks.words)
+    capital = set(toks.caps)
+    resume = 0
+    for i in toks.caps:
+        if i < resume:
             continue
         hit = None
         longest = starts.get(normalise(words[i]).split(" ", 1)[0], 0)
-        for j in range(min(len(toks), i + longest, i + MAX_SPAN) - 1, i - 1, -1):
-            if not _is_cap(words[j]):
+        for j in range(min(n, i + longest, i + MAX_SPAN) - 1, i - 1, -1):
+            if j not in capital:
                 continue
-            s, e = t.start(), toks[j].end()
+            s, e = ms[i].start(), ms[j].end()
             raw = text[s:e]
             entry = table.get(normalise(raw))
             if entry is None:
                 continue
             if entry.kind == "Organisation" and j == i and raw.isupper() is False and len(raw) <= 5:
                 continue  # short abbreviations only count in capitals (AU, AP, WHO)
-            if j == i and raw.isupper() and len(raw) <= 3 and entry.kind != "Organisation" and raw not in ("UK", "US", "USA", "UAE", "DRC", "PRC", "KSA"):
+            if j == i and raw.isupper() and len(raw) <= 3 and entry.kind != "Organisation" and raw not in _SHORT_STATES:
                 continue
             hit = (j, s, e, entry)
             break
@@ -108,58 +125,65 @@ def _gazetteer_mentions(sent: Sentence, taken: _Taken) -> list[Mention]:
             taken.take(s, end)
             out.append(Mention(entry.kind, entry.key, entry.name, surface, sent.index, s, end,
                                dict(entry.props), demonym=entry.demonym))
-            i = j + 1
+            resume = j + 1
             continue
         # hyphen compounds of states: "Azerbaijan-Pakistan", "Pakistan-Turkiye-Azerbaijan"
-        if "-" in t.group():
-            parts, pos = t.group().split("-"), t.start()
-            for part in parts:
+        if "-" in words[i]:
+            pos = ms[i].start()
+            for part in words[i].split("-"):
                 entry = table.get(normalise(part))
                 if entry and entry.kind == "State" and taken.free(pos, pos + len(part)):
                     out.append(Mention("State", entry.key, entry.name, part, sent.index, pos, pos + len(part),
                                        dict(entry.props)))
                 pos += len(part) + 1
-        i += 1
     return out
 
 
-def _chunks(text: str) -> list[tuple[int, int, list[re.Match]]]:
-    """Maximal runs of capitalised tokens joined by connectors (of, and, on, for, at ...)."""
-    toks = list(_TOKEN.finditer(text))
-    starts = set(gazetteer.words("org_start_words"))
-    out, i = [], 0
-    while i < len(toks):
-        if not _is_cap(toks[i].group()):
-            i += 1
+_SHORT_STATES = {"UK", "US", "USA", "UAE", "DRC", "PRC", "KSA"}
+
+
+def _chunks(text: str, toks: _Tokens) -> list[tuple[int, int, list[int]]]:
+    """Maximal runs of capitalised tokens joined by connectors (of, and, on, for, at ...),
+    as (start, end, token indices)."""
+    words, ms, n = toks.words, toks.matches, len(toks.words)
+    capital = set(toks.caps)
+    starts = _org_start_words()
+    out, resume = [], 0
+    for i in toks.caps:
+        if i < resume:
             continue
-        run = [toks[i]]
+        run = [i]
         j = i + 1
-        while j < len(toks):
-            gap = text[run[-1].end():toks[j].start()]
+        while j < n:
+            gap = text[ms[run[-1]].end():ms[j].start()]
             if gap.strip() not in ("", "&") or "\n" in gap:
                 break
-            tok = toks[j].group()
-            if _is_cap(tok):
-                run.append(toks[j])
+            if j in capital:
+                run.append(j)
                 j += 1
                 continue
             # connectors must lead to another capitalised token
             k = j
-            while k < len(toks) and toks[k].group() in _CONNECTORS and text[toks[k - 1].end():toks[k].start()].strip() == "":
+            while k < n and words[k] in _CONNECTORS and text[ms[k - 1].end():ms[k].start()].strip() == "":
                 k += 1
-            if k > j and k < len(toks) and _is_cap(toks[k].group()) and text[toks[k - 1].end():toks[k].start()].strip() == "":
-                words = [t.group() for t in toks[j:k]]
-                if text.startswith(("'s", "’s"), toks[k].end()) and "and" in words:
+            if k > j and k < n and k in capital and text[ms[k - 1].end():ms[k].start()].strip() == "":
+                between = words[j:k]
+                if text.startswith(("'s", "’s"), ms[k].end()) and "and" in between:
                     break  # "... of Planning and China's Commission": a new noun phrase
-                if "and" in words and (toks[k].group() in starts or words[-1] == "the"):
+                if "and" in between and (words[k] in starts or between[-1] == "the"):
                     break  # "... of Azerbaijan and the Ministry of ...": two bodies
-                run.extend(toks[j:k + 1])
+                run.extend(range(j, k + 1))
                 j = k + 1
                 continue
             break
-        out.append((run[0].start(), run[-1].end(), run))
-        i = j
+        out.append((ms[run[0]].start(), ms[run[-1]].end(), run))
+        resume = j
     return out
+
+
+@lru_cache(maxsize=1)
+def _org_start_words() -> frozenset[str]:
+    return frozenset(gazetteer.words("org_start_words"))
 
 
 _LEADING_WORDS = {"The", "A", "An", "In", "As", "By", "During", "Both", "Additionally", "Moreover", "Similarly",
@@ -172,33 +196,50 @@ _PLACE_HEADS = {"Corridor", "Port", "Dam", "Pipeline", "Airport", "Highway", "Mo
                 "Strait", "Pass", "Valley", "Glacier", "Gasfield", "Oilfield", "Bridge", "Tunnel"}
 
 
-def _strip_leading(text: str, s: int, run: list[re.Match]) -> tuple[int, list[re.Match]]:
-    while run and (run[0].group() in _LEADING_WORDS or run[0].group() in _CONNECTORS):
-        run = run[1:]
+def _strip_leading(words: list[str], run: list[int]) -> list[int]:
+    k = 0
+    while k < len(run) and (words[run[k]] in _LEADING_WORDS or words[run[k]] in _CONNECTORS):
+        k += 1
+    run = run[k:]
     # a body's name stops before an agreement it adopted: "Security Council Resolution 47"
-    for k, tok in enumerate(run):
-        if k and tok.group() in _AGREEMENT_HEADS:
+    for k in range(1, len(run)):
+        if words[run[k]] in _AGREEMENT_HEADS:
             run = run[:k]
-            while run and run[-1].group().lower() in _CONNECTORS:
+            while run and words[run[-1]].lower() in _CONNECTORS:
                 run = run[:-1]
             break
-    return (run[0].start() if run else s), run
+    return run
 
 
-def _next_start(run: list[re.Match], pos: int) -> int:
+def _next_start(toks: _Tokens, run: list[int], pos: int) -> int:
     """Start of the first capitalised token of ``run`` after ``pos``."""
-    return next((t.start() for t in run if t.start() > pos and _is_cap(t.group())), pos)
+    return next((toks.start(t) for t in run if toks.start(t) > pos and _is_cap(toks.words[t])), pos)
 
 
-def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[Mention]:
+_MULTILATERAL: re.Pattern | None = None
+
+
+def _multilateral() -> re.Pattern:
+    """"Pakistan-Turkiye-Azerbaijan trilateral mechanism"; case-insensitive only where it must
+    be: re.I on the names would make [A-Z] match every word."""
+    global _MULTILATERAL
+    if _MULTILATERAL is None:
+        multi = "|".join(gazetteer.words("multilateral_words"))
+        heads = "|".join(gazetteer.words("multilateral_heads"))
+        _MULTILATERAL = re.compile(rf"\b((?:[A-Z][\w]+-)+[A-Z][\w]+)\s+((?i:{multi}))\s+((?i:{heads}))\b")
+    return _MULTILATERAL
+
+
+_ON_TOPIC = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?")
+_AT_BODY = re.compile(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?:at|in|to|for)\s+(?:the\s+)?")
+_OF_TAIL = re.compile(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)$")
+
+
+def _org_mentions(sent: Sentence, toks: _Tokens, taken: _Taken, known: list[Mention]) -> list[Mention]:
     text, out = sent.text, []
     keywords = _org_keywords()
     table = gazetteer.lookup()
-    # "Pakistan-Turkiye-Azerbaijan trilateral mechanism"
-    multi = "|".join(gazetteer.words("multilateral_words"))
-    heads = "|".join(gazetteer.words("multilateral_heads"))
-    # case-insensitive only where it must be: re.I on the names would make [A-Z] match every word
-    for m in re.finditer(rf"\b((?:[A-Z][\w]+-)+[A-Z][\w]+)\s+((?i:{multi}))\s+((?i:{heads}))\b", text):
+    for m in _multilateral().finditer(text) if "-" in text else ():
         members = tuple(table[normalise(p)].key for p in m.group(1).split("-")
                         if table.get(normalise(p)) and table[normalise(p)].kind == "State")
         if len(members) >= 2 and m.group(3).lower() != "summit":
@@ -207,33 +248,34 @@ def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[M
             out.append(Mention("Organisation", normalise(name), name, name, sent.index, m.start(), m.end(),
                                {"org_type": f"{m.group(2).lower()} {m.group(3).lower()}"}, members=members,
                                alias=f"{m.group(2).lower()} {m.group(3).lower()}"))
-    for s, e, run in _chunks(text):
-        s, run = _strip_leading(text, s, run)
+    tw = toks.words
+    for s, e, run in _chunks(text, toks):
+        run = _strip_leading(tw, run)
         if not run:
             continue
-        words = [t.group() for t in run]
-        if words[-1] in _PLACE_HEADS and len(words) > 1 and taken.free(s, run[-1].end()):
-            name = text[s:run[-1].end()]  # "Kartarpur Corridor", "Gwadar Port": named infrastructure
-            taken.take(s, run[-1].end())
-            out.append(Mention("Place", f"place:{normalise(name)}", name, name, sent.index, s, run[-1].end(),
+        s, e = toks.start(run[0]), toks.end(run[-1])
+        words = [tw[t] for t in run]
+        if words[-1] in _PLACE_HEADS and len(words) > 1 and taken.free(s, e):
+            name = text[s:e]  # "Kartarpur Corridor", "Gwadar Port": named infrastructure
+            taken.take(s, e)
+            out.append(Mention("Place", f"place:{normalise(name)}", name, name, sent.index, s, e,
                                {"place_type": words[-1].lower()}))
             continue
         if not any(w in keywords or w.rstrip("s") in keywords for w in words[1:] + words[:1]):
             continue
         known_org = [m for m in known if m.kind == "Organisation" and m.start == s]
-        if known_org and re.fullmatch(r"\s+(?:on|in|at|for)\s+(?:the\s+)?", text[known_org[0].end:_next_start(run, known_org[0].end)]) \
-                and normalise(text[_next_start(run, known_org[0].end):run[-1].end()]) in table:
+        if known_org and _ON_TOPIC.fullmatch(text, known_org[0].end, _next_start(toks, run, known_org[0].end)) \
+                and normalise(text[_next_start(toks, run, known_org[0].end):e]) in table:
             continue  # "the UN Security Council on Kashmir" is the Council
         # "Pakistan at the Financial Action Task Force": a known place or state, a connector, then a body
-        lead = re.match(r"([A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)\s+(?:at|in|to|for)\s+(?:the\s+)?", text[s:run[-1].end()])
+        lead = _AT_BODY.match(text[s:e])
         if lead and normalise(lead.group(1)) in table and table[normalise(lead.group(1))].kind in ("State", "Place"):
             cut = s + lead.end()
-            run = [t for t in run if t.start() >= cut]
-            if not run or not any(t.group() in keywords for t in run):
+            run = [t for t in run if toks.start(t) >= cut]
+            if not run or not any(tw[t] in keywords for t in run):
                 continue
-            s = run[0].start()
+            s = toks.start(run[0])
         # the name must end on a capitalised word and not be a person's title
-        e = run[-1].end()
         name = text[s:e]
         if not taken.free(s, e) and not any(m.start <= s and e <= m.end for m in known):
             # a gazetteer hit inside (a state in "of Azerbaijan") is fine; a bigger claim is not
@@ -245,7 +287,7 @@ def _org_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[M
         if any(m.start <= s and e <= m.end and m.kind == "Organisation" for m in known + out):
             continue
         part_of, members = None, ()
-        tail = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)$", name)
+        tail = _OF_TAIL.search(name)
         if tail:
             entry = table.get(normalise(tail.group(1)))
             if entry and entry.kind in ("State", "Organisation"):
@@ -275,7 +317,7 @@ _ABBR = re.compile(r"((?:[A-Z][\w\-]*|of|and|for|on|the|de|&)(?:\s+(?:[A-Z][\w\-
 def abbreviations(sent: Sentence) -> list[tuple[str, str, int, int]]:
     """``Full Name (ABBR)`` definitions: (full name, abbreviation, start, end)."""
     out = []
-    for m in _ABBR.finditer(sent.text):
+    for m in _ABBR.finditer(sent.text) if "(" in sent.text else ():
         words, abbr = m.group(1).split(), m.group(2)
         # take as many trailing words as the abbreviation needs
         initials = [w for w in words if w[:1].isupper()]
@@ -328,9 +370,20 @@ def strip_honorifics(name: str) -> str:
     return name.strip()
 
 
+_TITLE_WORDS = tuple(sorted({t.split()[0] for t in _TITLES}))
+_WORD_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['’]s)?\s+$")
+
+
+@lru_cache(maxsize=1)
+def _keyword_after() -> re.Pattern:
+    return re.compile(r"\s+(?:" + "|".join(sorted(_org_keywords())) + r")\b")
+
+
 def _person_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[Mention]:
     text, out, table = sent.text, [], gazetteer.lookup()
     keywords = _org_keywords()
+    if not any(w in text for w in _TITLE_WORDS):
+        return out  # every match of _PERSON holds a title
     for m in _PERSON.finditer(text):
         name = m.group("name")
         words = name.split()
@@ -342,7 +395,7 @@ def _person_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> lis
         if not words or any(w in keywords for w in words) or normalise(" ".join(words)) in table:
             continue
         if len(words) == 1 and (m.group("title") not in _HEAD_TITLES or words[0] in _COMMON_WORDS
-                                or re.match(r"\s+(?:" + "|".join(keywords) + r")\b", text[m.start("name") + len(words[0]):])):
+                                or _keyword_after().match(text, m.start("name") + len(words[0]))):
             continue  # a lone surname only after a head's title ("President Mirziyoyev")
         name = " ".join(words)
         s = m.start("hon") if m.group("hon") else m.start("name")
@@ -359,7 +412,7 @@ def _person_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> lis
                 role_of = entry.key if entry.kind == "State" else f"org:{entry.key}"
         if role_of is None:  # "Pakistani President X", "Azerbaijan's President X"
             before = text[max(0, m.start("title") - 30):m.start("title")]
-            dm = re.search(r"([A-Z][a-z]+)(?:['’]s)?\s+$", before)
+            dm = _WORD_BEFORE.search(before)
             if dm and table.get(normalise(dm.group(1))) and table[normalise(dm.group(1))].kind == "State":
                 role_of = table[normalise(dm.group(1))].key
         taken.take(s, e)
@@ -371,34 +424,50 @@ def _person_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> lis
     return out
 
 
+# Each pattern runs only on sentences holding the words it needs: a substring test is a
+# small fraction of the cost of a regular-expression scan.
+_PLACE_OF_WORDS = ("town", "city", "village", "district", "province", "region", "port", "capital")
+_PLACE_OF = re.compile(r"\b(?:town|city|village|district|province|region|port|capital)\s+of\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+_FACILITY_WORDS = ("field", "pipeline", "port", "dam", "mine", "corridor", "refinery")
+_FACILITY = re.compile(r"\b(?:gas|oil)\s+field|\bpipeline|\bport|\bdam|\bmine|\bcorridor|\brefinery")
+_QUOTED_AFTER = re.compile(r"\s*[\"“‘']([A-Z][^\"”’']{1,60})[\"”’']")
+_VENUE_WORDS = ("held", "hosted", "took", "convened", "signed", "met", "summit", "meeting", "conference", "talks",
+                "attack", "airstrike", "strike", "bombing", "shelling")
+_VENUE = re.compile(r"\b(?:(?:held|hosted|took\s+place|convened|signed|met|summit|meeting|conference|talks)\s+in"
+                    r"|(?:attacks?|airstrikes?|strikes?|bombing|shelling)\s+on)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+_YEARISH = re.compile(r"\s*(?:,\s*)?(?:19|20)\d\d")
+_QUOTES = ("‘", "'", "“", '"')
+_LANDMARK = re.compile(r"[‘'“\"]([A-Z][^‘'“\"’”]{2,60})[’'”\"]\s+in\s+([A-Z][\w\-]+)")
+
+
 def _place_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[Mention]:
     text, out, table = sent.text, [], gazetteer.lookup()
+    quoted = any(q in text for q in _QUOTES)
     # "the town of Khojaly", "the city of X", "X region of Y"
-    for m in re.finditer(r"\b(?:town|city|village|district|province|region|port|capital)\s+of\s+([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
+    for m in _PLACE_OF.finditer(text) if any(w in text for w in _PLACE_OF_WORDS) else ():
         s, e = m.span(1)
         if taken.free(s, e) and normalise(m.group(1)) not in table:
             taken.take(s, e)
             out.append(Mention("Place", f"place:{normalise(m.group(1))}", m.group(1), m.group(1), sent.index, s, e,
                                {"place_type": m.group(0).split()[0].lower()}))
-    for m in re.finditer(r"\b(?:gas|oil)\s+field|\bpipeline|\bport|\bdam|\bmine|\bcorridor|\brefinery", text):
-        q = re.match(r"\s*[\"“‘']([A-Z][^\"”’']{1,60})[\"”’']", text[m.end():])
+    for m in _FACILITY.finditer(text) if quoted and any(w in text for w in _FACILITY_WORDS) else ():
+        q = _QUOTED_AFTER.match(text, m.end())
         if q:
-            s, e = m.end() + q.start(1), m.end() + q.end(1)
+            s, e = q.span(1)
             if taken.free(s, e):
                 taken.take(s, e)
                 out.append(Mention("Place", f"place:{normalise(q.group(1))}", q.group(1), q.group(1), sent.index,
                                    s, e, {"place_type": m.group(0).strip().lower()}))
     # "held in Cholpon-Ata": a venue the gazetteer may not know
-    for m in re.finditer(r"\b(?:(?:held|hosted|took\s+place|convened|signed|met|summit|meeting|conference|talks)\s+in"
-                         r"|(?:attacks?|airstrikes?|strikes?|bombing|shelling)\s+on)\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)", text):
+    for m in _VENUE.finditer(text) if any(w in text for w in _VENUE_WORDS) else ():
         s, e = m.span(1)
-        if normalise(m.group(1)) not in table and taken.free(s, e) and not re.match(r"\s*(?:,\s*)?(?:19|20)\d\d", m.group(1)) \
+        if normalise(m.group(1)) not in table and taken.free(s, e) and not _YEARISH.match(m.group(1)) \
                 and m.group(1).split()[0] not in _MONTH_WORDS:
             taken.take(s, e)
             out.append(Mention("Place", f"place:{normalise(m.group(1))}", m.group(1), m.group(1), sent.index, s, e,
                                {"place_type": "venue"}))
     # a quoted landmark located in a known place: "the 14th century 'Multan Caravanserai' in Baku"
-    for m in re.finditer(r"[‘'“\"]([A-Z][^‘'“\"’”]{2,60})[’'”\"]\s+in\s+([A-Z][\w\-]+)", text):
+    for m in _LANDMARK.finditer(text) if quoted else ():
         s, e = m.span(1)
         entry = table.get(normalise(m.group(2)))
         if entry and entry.kind == "Place" and not _event_word(m.group(1)):
@@ -440,10 +509,11 @@ def _event_word(name: str) -> bool:
 def find_mentions(sent: Sentence) -> list[Mention]:
     """Every entity mention in one sentence, longest and most trusted first, no overlaps."""
     taken = _Taken()
+    toks = _Tokens(sent.text)
     places = _place_mentions(sent, taken, [])
     people = _person_mentions(sent, taken, [])  # a name after a title beats a city called Vladimir
-    known = _gazetteer_mentions(sent, taken)
-    orgs = _org_mentions(sent, taken, known)
+    known = _gazetteer_mentions(sent, toks, taken)
+    orgs = _org_mentions(sent, toks, taken, known)
     _qualify_generic_orgs(sent, orgs, known)
     mentions = places + known + orgs + people
     mentions.sort(key=lambda m: m.start)
