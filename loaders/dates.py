@@ -162,31 +162,85 @@ def find_dates(text: str, anchor: dt.date | None = None) -> list[DateValue]:
     return list(_find_dates(text, anchor))
 
 
+# Every pattern but the relative ones holds a year (or a decade's first three digits), and with
+# single spaces between its words no match starts more than 25 characters before the first
+# year-like digits in it ("30th to 31st September, 2024") or needs more than 16 after them
+# ("2024 kilometers" for the look-ahead). So the patterns only scan windows around those
+# digits, a small part of a sentence; the windows hold every match of the whole text and the
+# context its look-arounds read, so the result is the same as scanning the whole text. Runs
+# of white space (rare: sentences are cleaned) lengthen matches, so such texts are scanned whole.
+_BEFORE, _AFTER = 32, 24
+_ODD_SPACE = re.compile(r"\s\s|[^\S ]")
+_RELATIVE_KINDS = {"ago", "rel_year"}
+
+
+_MONTH_PREFIXES = tuple(m[:3] for m in calendar.month_abbr if m)
+
+
+def _windows(text: str) -> tuple[list[tuple[int, int]], int]:
+    """Disjoint (start, end) ranges of ``text`` that hold every date expression with a year,
+    and the number of year-like digit groups."""
+    out: list[tuple[int, int]] = []
+    n, hits = len(text), 0
+    for m in _HAS_YEAR.finditer(text):
+        hits += 1
+        lo, hi = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
+        if out and lo <= out[-1][1]:
+            out[-1] = (out[-1][0], hi)
+        else:
+            out.append((lo, hi))
+    if out and _ODD_SPACE.search(text):
+        return [(0, n)], hits
+    return out, hits
+
+
+def _needed(text: str, hits: int) -> set[str]:
+    """The kinds of date pattern that can match ``text``: each needs some literal text."""
+    kinds = {"year"}
+    if any(p in text for p in _MONTH_PREFIXES):
+        kinds.update(("day_range_dmy", "day_range_mdy", "dmy", "mdy", "my"))
+    if "-" in text:
+        kinds.update(("iso_day", "iso_month"))
+    if "0s" in text:
+        kinds.add("decade")
+    if hits > 1:
+        kinds.add("year_range")
+    return kinds
+
+
 @lru_cache(maxsize=4096)  # the passes ask for the dates of one sentence several times
 def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateValue, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateValue] = []
-    has_year, relative = bool(_HAS_YEAR.search(text)), bool(_RELATIVE.search(text))
-    if not (has_year or relative):
+    windows, hits = _windows(text)
+    low = text.lower()
+    relative = ("ago" in low or "year" in low) and bool(_RELATIVE.search(text))
+    if not (windows or relative):
         return ()
+    kinds = _needed(text, hits) if windows else set()
+    if relative:
+        kinds.update(_RELATIVE_KINDS)
+    whole = [(0, len(text))]
     for kind, rx in _COMPILED:
-        if kind in ("ago", "rel_year") and not relative or kind not in ("ago", "rel_year") and not has_year:
+        if kind not in kinds:
             continue
-        for m in rx.finditer(text):
-            s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
-                continue
-            value = _build(kind, m, anchor)
-            if value is None:
-                continue
-            hedge = _HEDGE.search(text, max(0, s - 30), s)
-            qual = None
-            if hedge and (hedge.group("qual") or hedge.group("qabbr")):
-                qual = (hedge.group("qual") or hedge.group("qabbr")).lower()
-                s = hedge.start()
-            qual = _QUAL_NORMAL.get(qual, qual) if qual else value.qualifier
-            taken.append((s, e))
-            found.append(replace(value, qualifier=qual, text=text[s:e], pos=s, end_pos=e))
+        for lo, hi in whole if kind in _RELATIVE_KINDS else windows:
+            for m in rx.finditer(text, lo, hi):
+                s, e = m.span()
+                if any(s < te and ts < e for ts, te in taken):
+                    continue
+                value = _build(kind, m, anchor)
+                if value is None:
+                    continue
+                hedge = _HEDGE.search(text, max(0, s - 30), s)
+                qual = None
+                if hedge and (hedge.group("qual") or hedge.group("qabbr")):
+                    qual = (hedge.group("qual") or hedge.group("qabbr")).lower()
+                    s = hedge.start()
+                qual = _QUAL_NORMAL.get(qual, qual) if qual else value.qualifier
+                taken.append((s, e))
+                found.append(DateValue(value.value, value.start, value.end, value.precision, qual,
+                                       text[s:e], s, e))
     return tuple(sorted(found, key=lambda d: d.pos))
 
 
