@@ -13,16 +13,19 @@ Graph layout (the same in every store and export):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from typing import Any, Iterable, NamedTuple
 
 import networkx as nx
 
 from briefgraph.graph.schema import load_schema
 
 
-@dataclass(frozen=True)
-class Evidence:
-    """Where a fact is stated: a sentence of a document, with offsets into the original file."""
+class Evidence(NamedTuple):
+    """Where a fact is stated: a sentence of a document, with offsets into the original file.
+
+    A named tuple: loaders make hundreds per brief and worker processes pickle them all, which
+    a tuple makes several times cheaper than a frozen dataclass.
+    """
 
     text: str
     doc: str

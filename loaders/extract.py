@@ -9,6 +9,7 @@ the drafts are emitted as records.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from briefgraph.graph.ids import make_id
 from briefgraph.graph.model import EdgeRecord, Evidence, NodeRecord, Records
@@ -24,6 +25,11 @@ from briefgraph.loaders.resolve import merge_people
 from briefgraph.loaders.sources import parse_footnote
 
 
+@lru_cache(maxsize=1)
+def _head_titles() -> frozenset[str]:
+    return frozenset(gazetteer.words("head_titles"))
+
+
 class _Extractor(EventPass, RelationPass):
     def __init__(self, doc: Document):
         self.doc = doc
@@ -35,6 +41,7 @@ class _Extractor(EventPass, RelationPass):
         self.mentions: dict[int, list[Mention]] = {}
         self.last_person: str | None = None
         self._triggers: list[Trigger] = []  # of the sentence being read
+        self._sources_of: dict[int, tuple[str, ...]] = {}  # sentence index -> its sources' ids
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, sent: Sentence | None, mention: str | None = None) -> Evidence:
@@ -43,7 +50,9 @@ class _Extractor(EventPass, RelationPass):
             end = self.doc.text.find("\n", pos)
             end = len(self.doc.text) if end < 0 else end
             return Evidence(self.doc.text[pos:end].strip(), self.doc.id, pos, end, mention, ())
-        srcs = tuple(self.sources[n] for n in sent.footnotes if n in self.sources)
+        srcs = self._sources_of.get(sent.index)
+        if srcs is None:
+            srcs = self._sources_of[sent.index] = tuple(self.sources[n] for n in sent.footnotes if n in self.sources)
         return Evidence(sent.text, self.doc.id, sent.start, sent.end, mention, srcs)
 
     def entity(self, m: Mention, sent: Sentence | None) -> DraftEntity:
@@ -58,7 +67,7 @@ class _Extractor(EventPass, RelationPass):
                 e.aliases.append(alias)
         e.evidence.append(self.evidence(sent, m.text))
         e.count += 1
-        if m.kind == "Person" and m.role_of and m.role in gazetteer.words("head_titles"):
+        if m.kind == "Person" and m.role_of and m.role in _head_titles():
             e.props.setdefault("head_of", m.role_of)
             if sent is not None:  # "the then President of Pakistan ... in 1995": in office at that date
                 dates = find_dates(sent.text, self.doc.anchor_date)
@@ -123,7 +132,7 @@ class _Extractor(EventPass, RelationPass):
             for m in ms:
                 self.entity(m, sent)
             for abbr, key in abbr_map.items():  # later uses of an abbreviation the brief defined
-                for am in re.finditer(rf"\b{re.escape(abbr)}\b", sent.text):
+                for am in re.finditer(rf"\b{re.escape(abbr)}\b", sent.text) if abbr in sent.text else ():
                     defining = sent.text[am.start() - 1:am.start()] == "("
                     if key in self.entities and not defining and not any(m.start <= am.start() < m.end for m in ms):
                         extra = Mention("Organisation", key, self.entities[key].name, abbr, sent.index,
