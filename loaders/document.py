@@ -24,6 +24,7 @@ _PARA_BREAK = re.compile(r"\n[ \t\r\f\v]*\n")
 _FOOTNOTE_START = re.compile(r"^[ \t]*(?:\[\^(\d{1,3})\]:|([" + SUPERSCRIPTS + r"]{1,3})|(\d{1,3})(?![\d,.]))[ \t]*(\S.*)?$")
 _MARKER = re.compile(r"[" + SUPERSCRIPTS + r"]+|\[\^(\d{1,3})\]")
 # Markdown / PDF-to-text escapes such as \$ and \_ are undone; runs of white space fold to one.
+_LINE_SPACE = "\t\r\n\f\v"
 _CLEAN = re.compile(r"\\([$%&_#*\[\]{}()])|[ \t\r\n\f\v]{2,}|[\t\r\n\f\v]")  # a lone space needs no anchor
 _TERMINAL = re.compile(r"[.!?:;][\"'’”)\]]*[" + SUPERSCRIPTS + r"\s]*$")
 _SENTENCE_END = re.compile(r"([.!?])([\"'’”)\]]*)([" + SUPERSCRIPTS + r"]*|(?:\[\^\d+\])*)\s+(?=[\"'‘“(\[]?[A-Z0-9" + SUPERSCRIPTS + r"])")
@@ -162,6 +163,13 @@ def _split_footnotes(text: str, start: int, end: int, expected: int) -> list[Foo
 def _clean(raw: str, base: int = 0) -> tuple[str, list[tuple[int, int]]]:
     """Fold white space and undo escapes; return the clean text and its anchors
     ``(clean_offset, original_offset)`` (the original offset is ``base`` + index in ``raw``)."""
+    if "\\" not in raw:  # the usual case: no escapes, and line breaks but no runs of white space
+        flat = raw
+        for c in _LINE_SPACE:
+            if c in flat:
+                flat = flat.replace(c, " ")
+        if "  " not in flat:
+            return flat, [(0, base)]  # each character kept its place: one anchor maps them all
     parts, anchors, c, last = [], [(0, base)], 0, 0
     for m in _CLEAN.finditer(raw):
         parts.append(raw[last:m.start()])
@@ -210,6 +218,8 @@ def _split_sentences(text: str) -> list[tuple[int, int]]:
 
 
 def _markers(text: str) -> tuple[int, ...]:
+    if "[^" not in text and not any(c in text for c in SUPERSCRIPTS):
+        return ()
     found = []
     for m in _MARKER.finditer(text):
         raw = m.group(1) or m.group(0)
