@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from briefgraph.loaders.dates import DateValue
 
@@ -31,6 +32,34 @@ AGREEMENT_TRIGGER = re.compile(
     r"\b(?P<word>MOUs?|MoUs?|memorand(?:um|a)\s+of\s+understanding|agreements?|protocols?|resolutions?|"
     r"declarations?|treat(?:y|ies)|conventions?|accords?|charter)\b"
     r"(?:\s+(?:No\.?\s*)?(?P<number>\d{2,5}))?", re.I)
+# The same matches found from the agreement word, then the count looked for before it: a
+# pattern that starts with an optional group is tried at every position, and is three times
+# slower.
+_AGREEMENT_WORD = re.compile(AGREEMENT_TRIGGER.pattern[AGREEMENT_TRIGGER.pattern.index(r"\b(?P<word>"):], re.I)
+_COUNT_BEFORE = re.compile(r"\b(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+\Z", re.I)
+
+
+@dataclass(frozen=True)
+class _AgreementMatch:
+    start: int
+    end: int
+    text: str
+    word: str
+    count: str | None
+    number: str | None
+
+
+def _agreement_matches(text: str) -> Iterator[_AgreementMatch]:
+    """What ``AGREEMENT_TRIGGER.finditer(text)`` finds, in the same order."""
+    last = 0
+    for m in _AGREEMENT_WORD.finditer(text):
+        count = _COUNT_BEFORE.search(text, last, m.start())
+        start = count.start() if count else m.start()
+        yield _AgreementMatch(start, m.end(), text[start:m.end()], m.group("word"),
+                              count.group("count") if count else None, m.group("number"))
+        last = m.end()
+
+
 AGREEMENT_TYPES = {"mou": "MOU", "memorandum": "MOU", "memoranda": "MOU", "agreement": "Agreement",
                    "protocol": "Protocol", "resolution": "Resolution", "declaration": "Declaration",
                    "treaty": "Treaty", "treaties": "Treaty", "convention": "Convention", "accord": "Accord",
@@ -119,25 +148,25 @@ def find_triggers(text: str) -> list[Trigger]:
     present = {t for k, t in _KEYWORD_PAIRS if k in low}
     if not present:
         return found
-    for m in AGREEMENT_TRIGGER.finditer(text) if "Agreement" in present else ():
-        if not free(*m.span()):
+    for m in _agreement_matches(text) if "Agreement" in present else ():
+        if not free(m.start, m.end):
             continue
-        word = m.group("word").lower().split()[0]
+        word = m.word.lower().split()[0]
         atype = AGREEMENT_TYPES.get(word.rstrip("s") if word not in ("treaties",) else "treaties", None)
         atype = atype or AGREEMENT_TYPES.get(word, "Agreement")
-        count = m.group("count")
-        t = Trigger("Agreement", atype, m.start(), m.end(), m.group(0),
+        count = m.count
+        t = Trigger("Agreement", atype, m.start, m.end, m.text,
                     count=(int(count) if count and count.isdigit() else _WORD_COUNTS.get((count or "").lower())),
-                    number=m.group("number"))
+                    number=m.number)
         # a capitalised name ending in the trigger: "Bilateral Military Cooperation Agreement"
-        before = re.search(r"((?:[A-Z][\w\-]*\s+){1,6})$", text[max(0, m.start() - 160):m.start()])
-        if before and m.group("word")[0].isupper() and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
-            t.name = (before.group(1) + m.group("word")).strip()
+        before = _CAPS_BEFORE_6.search(text[max(0, m.start - 160):m.start]) if m.word[0].isupper() else None
+        if before and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
+            t.name = (before.group(1) + m.word).strip()
             t.start = before.start(1)
-        after = re.match(r"\s+(?:on|of|for|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+|of\s+|on\s+|for\s+)?[A-Z][\w\-]*)*", text[m.end():])
-        if m.group("word")[0].isupper() and not m.group("count") and after:
-            t.name = ((t.name or m.group("word")) + after.group(0)).strip()
-            t.end = m.end() + after.end()
+        after = _NAME_AFTER.match(text, m.end) if m.word[0].isupper() and not m.count else None
+        if after:
+            t.name = ((t.name or m.word) + after.group(0)).strip()
+            t.end = after.end()
         found.append(t)
         taken.append((t.start, t.end))
     for etype, rx in _COMPILED:
@@ -187,6 +216,8 @@ def find_triggers(text: str) -> list[Trigger]:
     return found
 
 
+_CAPS_BEFORE_6 = re.compile(r"((?:[A-Z][\w\-]*\s+){1,6})$")
+_NAME_AFTER = re.compile(r"\s+(?:on|of|for|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+|of\s+|on\s+|for\s+)?[A-Z][\w\-]*)*")
 _STRONG_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|and\s+then)\s")
 
 
