@@ -22,9 +22,10 @@ def normalise(text: str) -> str:
     >>> normalise("  Türkiye’s ")
     'turkiye s'
     """
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
-    return _NON_WORD.sub(" ", text).strip()
+    if not text.isascii():  # ASCII has no accents to fold: skip the walk over every character
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(c for c in text if not unicodedata.combining(c))
+    return _NON_WORD.sub(" ", text.lower()).strip()
 
 
 def make_id(kind: str, *key: object) -> str:

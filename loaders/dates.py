@@ -12,7 +12,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 from functools import lru_cache
 
 MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
@@ -59,9 +59,10 @@ _QUAL_NORMAL = {"around": "circa", "about": "circa", "approximately": "circa", "
                 "ca.": "circa", "by": "before", "until": "before", "since": "after"}
 
 
-@dataclass(frozen=True)
-class DateValue:
-    """A date with its precision: ``value`` is the ISO string, ``start``/``end`` the days covered."""
+class DateValue(NamedTuple):
+    """A date with its precision: ``value`` is the ISO string, ``start``/``end`` the days covered.
+
+    (A named tuple: cheap to make, and every sentence makes a few.)"""
 
     value: str
     start: str
@@ -142,7 +143,7 @@ def _build(kind: str, m: re.Match, anchor: dt.date | None) -> DateValue | None:
     if kind == "ago":
         n = g["n"].lower()
         years = int(n) if n.isdigit() else NUMBER_WORDS[n]
-        return replace(year_value(anchor.year - years), qualifier="circa")
+        return year_value(anchor.year - years)._replace(qualifier="circa")
     if kind == "rel_year":
         delta = {"last": -1, "previous": -1, "this": 0, "next": 1}[g["rel"].lower()]
         return year_value(anchor.year + delta)
@@ -174,57 +175,66 @@ _ODD_SPACE = re.compile(r"\s\s|[^\S ]")
 _RELATIVE_KINDS = {"ago", "rel_year"}
 
 
-_MONTH_PREFIXES = tuple(m[:3] for m in calendar.month_abbr if m)
+_HEDGE_WORDS = ("early", "mid", "late", "circa", "around", "about", "approximately", "before", "after", "by",
+                "until", "since", "c.", "ca.")
 
 
-def _windows(text: str) -> tuple[list[tuple[int, int]], int]:
+def _may_hedge(text: str, s: int) -> bool:
+    """Whether the 30 characters before offset ``s`` may hold a hedge (a word _HEDGE needs;
+    outside ASCII, case-insensitive matching has exceptions lower() does not follow)."""
+    before = text[max(0, s - 30):s]
+    return not before.isascii() or any(w in before.lower() for w in _HEDGE_WORDS)
+
+
+# Each kind of pattern needs some literal text in its window: a month name, a hyphen, "0s"
+# or a second year. Testing for it is much cheaper than running the pattern.
+_MONTH_NAME = re.compile("|".join(m[:3] for m in calendar.month_abbr if m))
+_MONTH_KINDS = ("day_range_dmy", "day_range_mdy", "dmy", "mdy", "my")
+
+
+def _windows(text: str) -> list[tuple[int, int, set[str]]]:
     """Disjoint (start, end) ranges of ``text`` that hold every date expression with a year,
-    and the number of year-like digit groups."""
-    out: list[tuple[int, int]] = []
-    n, hits = len(text), 0
+    each with the kinds of pattern that can match in it."""
+    spans: list[list[int]] = []  # [start, end, year-like digit groups]
+    n = len(text)
     for m in _HAS_YEAR.finditer(text):
-        hits += 1
         lo, hi = max(0, m.start() - _BEFORE), min(n, m.end() + _AFTER)
-        if out and lo <= out[-1][1]:
-            out[-1] = (out[-1][0], hi)
+        if spans and lo <= spans[-1][1]:
+            spans[-1][1] = hi
+            spans[-1][2] += 1
         else:
-            out.append((lo, hi))
-    if out and _ODD_SPACE.search(text):
-        return [(0, n)], hits
-    return out, hits
-
-
-def _needed(text: str, hits: int) -> set[str]:
-    """The kinds of date pattern that can match ``text``: each needs some literal text."""
-    kinds = {"year"}
-    if any(p in text for p in _MONTH_PREFIXES):
-        kinds.update(("day_range_dmy", "day_range_mdy", "dmy", "mdy", "my"))
-    if "-" in text:
-        kinds.update(("iso_day", "iso_month"))
-    if "0s" in text:
-        kinds.add("decade")
-    if hits > 1:
-        kinds.add("year_range")
-    return kinds
+            spans.append([lo, hi, 1])
+    if any(_ODD_SPACE.search(text, lo, hi) for lo, hi, _ in spans):
+        spans = [[0, n, sum(s[2] for s in spans)]]
+    out = []
+    for lo, hi, hits in spans:
+        kinds = {"year"}
+        if _MONTH_NAME.search(text, lo, hi):
+            kinds.update(_MONTH_KINDS)
+        if text.find("-", lo, hi) >= 0:
+            kinds.update(("iso_day", "iso_month"))
+        if text.find("0s", lo, hi) >= 0:
+            kinds.add("decade")
+        if hits > 1:
+            kinds.add("year_range")
+        out.append((lo, hi, kinds))
+    return out
 
 
 @lru_cache(maxsize=4096)  # the passes ask for the dates of one sentence several times
 def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateValue, ...]:
     taken: list[tuple[int, int]] = []
     found: list[DateValue] = []
-    windows, hits = _windows(text)
+    windows = _windows(text)
     low = text.lower()
     relative = ("ago" in low or "year" in low) and bool(_RELATIVE.search(text))
     if not (windows or relative):
         return ()
-    kinds = _needed(text, hits) if windows else set()
-    if relative:
-        kinds.update(_RELATIVE_KINDS)
-    whole = [(0, len(text))]
+    whole = [(0, len(text), _RELATIVE_KINDS)] if relative else []
     for kind, rx in _COMPILED:
-        if kind not in kinds:
-            continue
-        for lo, hi in whole if kind in _RELATIVE_KINDS else windows:
+        for lo, hi, kinds in whole if kind in _RELATIVE_KINDS else windows:
+            if kind not in kinds:
+                continue
             for m in rx.finditer(text, lo, hi):
                 s, e = m.span()
                 if any(s < te and ts < e for ts, te in taken):
@@ -232,8 +242,9 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateValue, ...]:
                 value = _build(kind, m, anchor)
                 if value is None:
                     continue
-                hedge = _HEDGE.search(text, max(0, s - 30), s)
-                qual = None
+                qual, hedge = None, None
+                if _may_hedge(text, s):
+                    hedge = _HEDGE.search(text, max(0, s - 30), s)
                 if hedge and (hedge.group("qual") or hedge.group("qabbr")):
                     qual = (hedge.group("qual") or hedge.group("qabbr")).lower()
                     s = hedge.start()

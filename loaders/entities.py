@@ -71,7 +71,10 @@ class _Taken:
         self.spans: list[tuple[int, int]] = []
 
     def free(self, s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in self.spans)
+        for a, b in self.spans:
+            if e > a and s < b:
+                return False
+        return True
 
     def take(self, s: int, e: int) -> None:
         self.spans.append((s, e))
@@ -390,17 +393,19 @@ def person_key(name: str) -> str:
     return normalise(strip_honorifics(name))
 
 
+_HONORIFIC_PREFIXES = tuple(h + " " for h in _HONORIFICS)
+
+
 def strip_honorifics(name: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for h in _HONORIFICS:
-            if name.startswith(h + " "):
-                name, changed = name[len(h) + 1:], True
+    while name.startswith(_HONORIFIC_PREFIXES):
+        for h in _HONORIFIC_PREFIXES:
+            if name.startswith(h):
+                name = name[len(h):]
     return name.strip()
 
 
-_TITLE_WORDS = tuple(sorted({t.split()[0] for t in _TITLES}))
+# the first words of the titles; an alternation of words is a fast test (see _PERSON)
+_TITLE_WORD = re.compile("|".join(sorted({re.escape(t.split()[0]) for t in _TITLES})))
 _WORD_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['’]s)?\s+$")
 
 
@@ -412,7 +417,7 @@ def _keyword_after() -> re.Pattern:
 def _person_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list[Mention]:
     text, out, table = sent.text, [], gazetteer.lookup()
     keywords = _org_keywords()
-    if not any(w in text for w in _TITLE_WORDS):
+    if not _TITLE_WORD.search(text):
         return out  # every match of _PERSON holds a title
     for m, then in _title_matches(text):
         name = m.group("name")
