@@ -126,8 +126,11 @@ def _footnote_number(line: str) -> tuple[int, str] | None:
     return int(raw.translate(_SUP_TABLE)), (m.group(4) or "")
 
 
+_CITATION_HINT = re.compile(r"https?://|www\.|[\"“”]|\bibid\b|accessed|\b(?:1[89]|20)\d\d\b", re.I)
+
+
 def _looks_like_citation(rest: str) -> bool:
-    return bool(re.search(r"https?://|www\.|[\"“”]|\bibid\b|accessed|\b(?:1[89]|20)\d\d\b", rest, re.I))
+    return bool(_CITATION_HINT.search(rest))
 
 
 def _split_footnotes(text: str, start: int, end: int, expected: int) -> list[Footnote] | None:
@@ -233,6 +236,9 @@ _BY = re.compile(r"^(?:written\s+)?by[:\s]*(.*)$", re.I)
 _EDITED = re.compile(r"^edited\s+by[:\s]*(.*)$", re.I)
 _VIEWS = re.compile(r"those\s+of\s+(?:the\s+)?([A-Z][\w&.\- ]+?)\s*\)?\.?\)?$")
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to", "with", "via"}
+_WORD_START = re.compile(r"(^|[-–—/])(\w)")
+_MD_BOLD = re.compile(r"\*\*|__")
+_IBID = re.compile(r"^ibid\b", re.I)
 
 
 def title_case(title: str) -> str:
@@ -248,12 +254,12 @@ def title_case(title: str) -> str:
         if i and w in _SMALL_WORDS and not words[-1].endswith(":"):
             words.append(w)
         else:
-            words.append(re.sub(r"(^|[-–—/])(\w)", lambda m: m.group(1) + m.group(2).upper(), w))
+            words.append(_WORD_START.sub(lambda m: m.group(1) + m.group(2).upper(), w))
     return " ".join(words)
 
 
 def _strip_md(line: str) -> str:
-    line = re.sub(r"\*\*|__", "", line)  # markdown bold anywhere in the line ("**By** Name")
+    line = _MD_BOLD.sub("", line)  # markdown bold anywhere in the line ("**By** Name")
     return line.strip().lstrip("#").strip().strip("*_").strip()
 
 
@@ -344,7 +350,7 @@ def parse(text: str, path: str = "<string>") -> Document:
         after_notes = False
 
     for number, fn in list(doc.footnotes.items()):
-        if re.match(r"^ibid\b", fn.text, re.I) and number - 1 in doc.footnotes:
+        if _IBID.match(fn.text) and number - 1 in doc.footnotes:
             target = doc.footnotes[number - 1].ibid_of or number - 1
             doc.footnotes[number] = Footnote(fn.number, fn.text, fn.start, fn.end, target)
 

@@ -517,6 +517,7 @@ def _place_mentions(sent: Sentence, taken: _Taken, known: list[Mention]) -> list
 
 _MONTH_WORDS = {"January", "February", "March", "April", "May", "June", "July", "August", "September",
                 "October", "November", "December", "Early", "Late", "Mid"}
+_THE_GAP = re.compile(r"\s*(?:the\s+)?")
 
 
 def _qualify_generic_orgs(sent: Sentence, orgs: list[Mention], known: list[Mention]) -> None:
@@ -526,7 +527,7 @@ def _qualify_generic_orgs(sent: Sentence, orgs: list[Mention], known: list[Menti
         if m.part_of:
             continue
         before = [k for k in known if k.kind == "State" and 0 <= m.start - k.end <= 5
-                  and re.fullmatch(r"\s*(?:the\s+)?", sent.text[k.end:m.start])]
+                  and _THE_GAP.fullmatch(sent.text[k.end:m.start])]
         if before and (before[-1].demonym or before[-1].text.endswith(("'s", "’s"))):
             state = before[-1]
             m.part_of = state.key
@@ -555,6 +556,10 @@ def find_mentions(sent: Sentence) -> list[Mention]:
     return mentions
 
 
+_AFFILIATION_PART = re.compile(r"[^()]+?\([A-Z][A-Za-z&]{1,9}\)")
+_NAME_WITH_ABBR = re.compile(r"(.+?)\s*\(([A-Z][A-Za-z&]{1,9})\)$")
+
+
 def header_mentions(doc: Document) -> list[Mention]:
     """Author, editor and the author's affiliation, from the brief's header."""
     out = []
@@ -572,7 +577,7 @@ def header_mentions(doc: Document) -> list[Mention]:
         # "Centre for Afghanistan, Middle East and Africa (CAMEA), ISSI": a name may hold commas,
         # so a "(ABBR)" closes a part; plain commas separate the rest
         parts, rest = [], doc.affiliation
-        for m in re.finditer(r"[^()]+?\([A-Z][A-Za-z&]{1,9}\)", doc.affiliation):
+        for m in _AFFILIATION_PART.finditer(doc.affiliation):
             part = m.group(0).strip(" ,")
             lead, _, tail = part.rpartition(", ")
             if lead and not any(w in _org_keywords() for w in lead.split()):
@@ -582,7 +587,7 @@ def header_mentions(doc: Document) -> list[Mention]:
         parts += [p.strip() for p in rest.split(",") if p.strip()]
         orgs = []
         for p in parts:
-            m = re.match(r"(.+?)\s*\(([A-Z][A-Za-z&]{1,9})\)$", p)
+            m = _NAME_WITH_ABBR.match(p)
             name, abbr = (m.group(1), m.group(2)) if m else (p, None)
             entry = table.get(normalise(name)) or (table.get(normalise(abbr)) if abbr else None)
             if entry and entry.kind == "Organisation":

@@ -24,6 +24,47 @@ _NEEDS_ANCHOR = {"Conflict", "Massacre", "Exercise", "Report", "Attack", "Electi
                  "Establishment", "Meeting", "Summit"}
 _DATE_REACH = 90  # characters between a trigger and the date that belongs to it
 _ABOUT = re.compile(r"\s+((?:on|of|for)(?:\s+(?!in\b|at\b|by\b|with\b|during\b|signed\b)[a-z\-]+){1,6})")
+_SIGN = re.compile(r"\bsign")
+_RECENT = re.compile(r"\brecent\b")
+_ONLY_SPACE = re.compile(r"\s*")
+_LOWER_WORD_AFTER = re.compile(r"\s+[a-z]+")
+_N_DAY = re.compile(r"(\w+)-day")
+_CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped up|completed)\b")
+_PLACE_TAIL = r"\s+(?:the\s+)?(?:(?:town|city|village|region|province|district)\s+of\s+)?$"
+_AT_PLACE = re.compile(r"\b(?:in|at|near)" + _PLACE_TAIL)
+_AT_PLACE_WIDE = re.compile(r"\b(?:in|at|near|of|on|over|across)" + _PLACE_TAIL)
+_INDEPENDENCE = re.compile(r"independence", re.I)
+_MEETING_WITH = re.compile(r"\bmeetings?\s+with\b|\bmet\s+(?:with\s+)?")
+_HE_SHE_MET = re.compile(r"\b(?:he|she)\s+(?:held|met)", re.I)
+_DURING_ANY_CASE = re.compile(r"[Dd]uring")
+_THE_COUNTRY = re.compile(r"\bthe country")
+_AS_OBSERVERS = re.compile(r"\bas\s+observers?\b")
+_IN_SOON_AFTER = re.compile(r"[^,;.]{0,25}?\bin\s+(?:the\s+)?")
+_OPENED = re.compile(r"(?:was|were)\s+opened|inaugurat")
+_DURING_THE_BEFORE = re.compile(r"\bduring\s+the\s+[‘'“\"]?$")
+_VISIT_TO = re.compile(r"[\w\- ]*?visit(?:s|ed|ing)?\s+(?:to\s+)?(?:the\s+)?")
+_VISITED_END = re.compile(r"visit(?:ed|ing)\s+$")
+_HIS_HER = re.compile(r"\b(?:his|her)\b")
+_THE_VISIT = re.compile(r"\b(?:the|this|that|recent)\s+(?:\w+\s+)?visit")
+_OF_AFTER = re.compile(r"^\s+of\s+")
+_STATE_VISIT = re.compile(r"state\s+visit")
+_SIGNED_BETWEEN = re.compile(r"signed\s+(?:between|by)\s+")
+_SUBJECT_SIGNED = re.compile(r"(?:and|&)\s+(?:[A-Z][\w’'\-]+\s+){1,4}(?:have\s+|had\s+|also\s+)?"
+                             r"signed\s+(?:an?\s+|the\s+)?$")
+_ADOPTED_BEFORE = re.compile(r"\b(?:adopted|issued|endorsed)\s+(?:a|an|the)\s+(?:joint\s+)?$")
+_COSPONSOR = re.compile(r"co-?sponsor")
+_ESTABLISH_BEFORE = re.compile(r"establish\w*\s+(?:of\s+)?(?:the\s+)?['‘]?$")
+_TOPIC = re.compile(r"\s+(?:for|on|of)\s+(?:the\s+)?(?:establishment\s+of\s+|creation\s+of\s+)?['‘\"“]?"
+                    r"([A-Z][^'’\"”,;]{3,90})")
+_SPACES = re.compile(r"\s+")
+_AND_OTHERS = re.compile(r"\s*(?:and|/)\s*(?:other\s+)?(agreements?|MOUs?|protocols?)")
+_ADOPTED_WORD = re.compile(r"\b(?:adopted|issued|endorsed|signed|concluded)\b")
+_DURING = re.compile(r"\bduring\b")
+_DURING_FIRST = re.compile(r"\s*During\b")
+_BY_SUFFIX = re.compile(r"\s+(?:published|released|issued)?\s*by$")
+_OPENING = re.compile(r"(?:was|were)\s+opened|inaugurat|found")
+_TARGET_AFTER = re.compile(r"\s+(?:on|against)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+?)"
+                           r"(?=\s+(?:in|at|on|by|which|that)\b|[,.;]|$)")
 
 
 class EventPass:
@@ -55,7 +96,7 @@ class EventPass:
                     ev.during = paragraph_context[sent.paragraph]  # talks held in the course of the visit
                 if ev.kind == "Agreement" and ev.during is None and ev.date is None:
                     ctx = paragraph_context.get(sent.paragraph)
-                    if ctx is not None and re.search(r"\bsign", sent.text) and not re.search(r"\brecent\b", sent.text[:t.start]):
+                    if ctx is not None and _SIGN.search(sent.text) and not _RECENT.search(sent.text[:t.start]):
                         ev.during = ctx
             people = [m for m in ms if m.kind == "Person"]
             if people:
@@ -69,10 +110,10 @@ class EventPass:
         lo, hi = t.window
         best, dist = None, None
         for d in dates:
-            if d.end_pos <= t.start and re.fullmatch(r"\s*", text[d.end_pos:t.start]):
+            if d.end_pos <= t.start and _ONLY_SPACE.fullmatch(text[d.end_pos:t.start]):
                 return d  # "the February 2024 elections": the date is the trigger's own
-            if re.match(r"\s+[a-z]+", text[d.end_pos:]) and any(
-                    d.end_pos <= o.start and re.fullmatch(r"\s*", text[d.end_pos:o.start]) for o in self._triggers):
+            if _LOWER_WORD_AFTER.match(text[d.end_pos:]) and any(
+                    d.end_pos <= o.start and _ONLY_SPACE.fullmatch(text[d.end_pos:o.start]) for o in self._triggers):
                 continue  # ... and no other trigger's
             if not (lo <= d.pos < hi or t.start <= d.pos < t.end):
                 continue
@@ -90,11 +131,11 @@ class EventPass:
         date = self._pick_date(t, dates, sent.text)
         text = sent.text
         if t.kind == "Event" and t.type == "Visit" and date is not None:
-            days = re.search(r"(\w+)-day", t.text)
+            days = _N_DAY.search(t.text)
             n = {"two": 2, "three": 3, "four": 4, "five": 5}.get(days.group(1).lower()) if days else None
             if days and days.group(1).isdigit():
                 n = int(days.group(1))
-            if n and re.search(r"\b(?:concluded|ended|wrapped up|completed)\b", text[max(0, t.start - 40):date.pos]):
+            if n and _CONCLUDED.search(text[max(0, t.start - 40):date.pos]):
                 date = ending_interval(date, n)
         ev = DraftEvent(t.kind, t.type, sent, t, date=date)
         ev.evidence.append(self.evidence(sent, t.text))
@@ -122,8 +163,8 @@ class EventPass:
         if t.start <= m.start < t.end:
             return True
         before = text[max(0, m.start - 30):m.start]
-        preps = r"in|at|near|of|on|over|across" if t.type in ("Conflict", "Massacre", "Attack") else r"in|at|near"
-        return bool(re.search(rf"\b(?:{preps})\s+(?:the\s+)?(?:(?:town|city|village|region|province|district)\s+of\s+)?$", before))
+        rx = _AT_PLACE_WIDE if t.type in ("Conflict", "Massacre", "Attack") else _AT_PLACE
+        return bool(rx.search(before))
 
     def _paragraph_visit(self, sent: Sentence) -> DraftEvent | None:
         """The dated visit or summit told earlier in the same paragraph, if any."""
@@ -149,7 +190,7 @@ class EventPass:
             if prev is not None:
                 prev.evidence.append(ev.evidence[0])
                 return prev
-        if t.type == "Establishment" and re.match(r"independence", t.text, re.I):
+        if t.type == "Establishment" and _INDEPENDENCE.match(t.text):
             target = self._state_near(wm, t)
             if target is None:
                 return None
@@ -165,10 +206,10 @@ class EventPass:
             if ev.date is None:
                 return None
             return self.keep(ev)
-        if t.type == "Meeting" and re.search(r"\bmeetings?\s+with\b|\bmet\s+(?:with\s+)?", text[t.start:t.end + 6]):
+        if t.type == "Meeting" and _MEETING_WITH.search(text[t.start:t.end + 6]):
             if not persons and self.last_person:
                 pass
-            if re.search(r"\b(?:he|she)\s+(?:held|met)", window, re.I) and self.last_person in self.entities:
+            if _HE_SHE_MET.search(window) and self.last_person in self.entities:
                 ev.participants = {self.last_person: None, **ev.participants}
         if t.name:
             ev.name = t.name
@@ -177,7 +218,7 @@ class EventPass:
         if t.type == "Recognition":
             if len(ev.states(self.entities)) < 2:
                 return None
-            recognised = re.search(r"independence", text[t.end:t.end + 40])
+            recognised = "independence" in text[t.end:t.end + 40]
             target = self._state_near(wm, Trigger("Event", "", t.end, t.end, "")) if recognised else None
             prior = next((e for e in self.events if e.extra.get("natural") == ("independence", target)), None)
             if ev.date is None and prior is not None and prior.date is not None:
@@ -187,7 +228,7 @@ class EventPass:
                 ev.name = f"Recognition of {self.entities[target].name}'s independence"
         if t.type in _NEEDS_ANCHOR and not (ev.date or t.name or t.ordinal or t.type == "Meeting"):
             return None
-        if t.type == "Meeting" and not (ev.date or t.ordinal or persons or re.search(r"[Dd]uring", text)):
+        if t.type == "Meeting" and not (ev.date or t.ordinal or persons or _DURING_ANY_CASE.search(text)):
             return None
         if t.type == "Report":
             author = next((m for m in wm if m.start >= t.end - 3 and m.kind == "Organisation"), None)
@@ -195,13 +236,13 @@ class EventPass:
                 return None
             ev.participants[self.mkey(author)] = "author"
             country = self._the_country(ev.sent)
-            if country and re.search(r"\bthe country", window):
+            if country and _THE_COUNTRY.search(window):
                 ev.participants.setdefault(country, "subject")
-        if t.type == "Exercise" and re.search(r"\bas\s+observers?\b", window):
+        if t.type == "Exercise" and _AS_OBSERVERS.search(window):
             for k in ev.participants:
                 if self.entities[k].kind == "State":
                     ev.participants[k] = "observer"
-        near = re.match(r"[^,;.]{0,25}?\bin\s+(?:the\s+)?", text[t.end:])
+        near = _IN_SOON_AFTER.match(text[t.end:])
         if near and not ev.places:  # "the 2022 unrest in Kazakhstan"
             state = next((self.mkey(m) for m in wm if m.kind == "State" and m.start == t.end + near.end()), None)
             if state:
@@ -211,10 +252,10 @@ class EventPass:
                 for member in self.members_of(k):
                     ev.participants.setdefault(member, "member")
         ctx = self._paragraph_visit(ev.sent)
-        if t.type in ("Meeting",) and not ev.date and not t.ordinal and not re.search(r"[Dd]uring", text) \
+        if t.type in ("Meeting",) and not ev.date and not t.ordinal and not _DURING_ANY_CASE.search(text) \
                 and not (ctx and persons):
             return None
-        if t.type == "Establishment" and re.match(r"(?:was|were)\s+opened|inaugurat", t.text):
+        if t.type == "Establishment" and _OPENED.match(t.text):
             for m in wm:  # "The Kartarpur Corridor was opened": what opened is the subject
                 if m.kind == "Place" and m.end <= t.start and self.mkey(m) not in ev.places:
                     ev.places.append(self.mkey(m))
@@ -226,7 +267,7 @@ class EventPass:
             states = [self.mkey(m) for m in self.mentions[ev.sent.index] if m.kind == "State"]
             for k in (states if len(set(states)) >= 2 else self.focus_states()):
                 ev.participants.setdefault(k, None)
-        if t.type == "Conflict" and re.search(r"\bduring\s+the\s+[‘'“\"]?$", text[max(0, t.start - 160):t.start]):
+        if t.type == "Conflict" and _DURING_THE_BEFORE.search(text[max(0, t.start - 160):t.start]):
             # "Pakistan's support to Azerbaijan during the Patriotic War": the supporters took part
             for m in self.mentions[ev.sent.index]:
                 if m.kind == "State" and m.end <= t.start and t.start - m.end < 60:
@@ -236,26 +277,26 @@ class EventPass:
     def visit(self, ev: DraftEvent, t: Trigger, wm, persons, window) -> DraftEvent | None:
         text = ev.sent.text
         dest = None
-        m = re.match(r"[\w\- ]*?visit(?:s|ed|ing)?\s+(?:to\s+)?(?:the\s+)?", text[t.start:])
-        if m and (" to " in m.group(0) or re.search(r"visit(?:ed|ing)\s+$", m.group(0))):
+        m = _VISIT_TO.match(text[t.start:])
+        if m and (" to " in m.group(0) or _VISITED_END.search(m.group(0))):
             after = t.start + m.end()
             dest = next((self.mkey(x) for x in wm if x.start == after and x.kind in ("State", "Place")), None)
         if dest and self.entities[dest].kind == "Place":
             ev.places.insert(0, dest)
             cc = self.entities[dest].props.get("country_code")
             dest = cc if cc in self.entities else None
-        if not persons and re.search(r"\b(?:his|her)\b", text[max(0, t.start - 20):t.start]) and self.last_person:
+        if not persons and _HIS_HER.search(text[max(0, t.start - 20):t.start]) and self.last_person:
             persons = [self.last_person]
         visitor = persons[0] if persons else None
         same = [e for e in self.events if e.sent is ev.sent and e.type == "Visit"]
         if t.anaphoric and same:  # "visited China ..., his first visit abroad since ..."
             same[-1].evidence.append(ev.evidence[0])
             return same[-1]
-        if t.anaphoric and ev.date is None or (ev.date is None and re.search(r"\b(?:the|this|that|recent)\s+(?:\w+\s+)?visit", text[max(0, t.start - 20):t.end])):
+        if t.anaphoric and ev.date is None or (ev.date is None and _THE_VISIT.search(text[max(0, t.start - 20):t.end])):
             prev = self._previous("Visit", visitor)
             if visitor is None:  # "the visit of Azerbaijan's President": the last visit from that state
                 states = [k for k in ev.participants if self.entities[k].kind == "State"
-                          and re.search(r"^\s+of\s+", text[t.end:])]
+                          and _OF_AFTER.search(text[t.end:])]
                 prev = next((e for e in reversed(self.events) if e.type == "Visit" and any(
                     e.participants.get(k) == "visitor" for k in states)), prev)
             if prev is not None:
@@ -288,7 +329,7 @@ class EventPass:
         for k in ev.participants:
             parts.setdefault(k, None)
         ev.participants = parts
-        kind = "State visit" if re.search(r"state\s+visit", t.text) else "Official visit" if "official" in t.text else "Visit"
+        kind = "State visit" if _STATE_VISIT.search(t.text) else "Official visit" if "official" in t.text else "Visit"
         who = self.entities[visitor].name if visitor else (self.entities[home].name if home else "")
         where = self.entities[ev.places[0]].name if ev.places else (self.entities[dest].name if dest else "")
         ev.name = " ".join(x for x in (kind, f"of {who}" if who else "", f"to {where}" if where else "") if x)
@@ -296,9 +337,8 @@ class EventPass:
 
     def agreement(self, ev: DraftEvent, t: Trigger, wm: list[Mention]) -> DraftEvent | None:
         text = ev.sent.text
-        signed_between = re.search(r"signed\s+(?:between|by)\s+", text[t.end:t.end + 30])
-        subj_signed = re.search(r"(?:and|&)\s+(?:[A-Z][\w’'\-]+\s+){1,4}(?:have\s+|had\s+|also\s+)?signed\s+(?:an?\s+|the\s+)?$",
-                                text[max(0, t.start - 160):t.start])
+        signed_between = _SIGNED_BETWEEN.search(text[t.end:t.end + 30])
+        subj_signed = _SUBJECT_SIGNED.search(text[max(0, t.start - 160):t.start])
         if t.anaphoric and not signed_between:
             for prev in reversed(self.events):
                 if prev.kind == "Agreement" and prev.type == t.type:
@@ -306,7 +346,7 @@ class EventPass:
                     return prev
             if ev.date is None:
                 return None
-        adopted = re.search(r"\b(?:adopted|issued|endorsed)\s+(?:a|an|the)\s+(?:joint\s+)?$", text[max(0, t.start - 160):t.start])
+        adopted = _ADOPTED_BEFORE.search(text[max(0, t.start - 160):t.start])
         if not (t.name or t.count or t.number or signed_between or subj_signed or ev.date or adopted):
             return None
         same = next((p for p in self.events if p.kind == "Agreement" and p.type == t.type
@@ -316,9 +356,9 @@ class EventPass:
             same.evidence.append(ev.evidence[0])
             return same
         roles = {}
-        if re.search(r"co-?sponsor", text):
+        if _COSPONSOR.search(text):
             for m in wm:
-                if m.kind == "State" and m.start < t.start and re.search(r"co-?sponsor", text[m.end:t.start]):
+                if m.kind == "State" and m.start < t.start and _COSPONSOR.search(text[m.end:t.start]):
                     roles[self.mkey(m)] = "co-sponsor"
         issuer = next((m for m in reversed(wm) if m.kind == "Organisation" and m.end <= t.start and t.start - m.end < 12), None)
         if issuer is not None:
@@ -328,7 +368,7 @@ class EventPass:
                 roles[k] = "party" if self.entities[k].kind != "Place" else None
         ev.participants = roles
         for m in wm:
-            if m.kind == "Organisation" and re.search(r"establish\w*\s+(?:of\s+)?(?:the\s+)?['‘]?$", text[max(0, m.start - 160):m.start]):
+            if m.kind == "Organisation" and _ESTABLISH_BEFORE.search(text[max(0, m.start - 160):m.start]):
                 ev.establishes.append(self.mkey(m))
                 for member in self.members_of(self.mkey(m)):
                     ev.participants.setdefault(member, "party")
@@ -336,8 +376,7 @@ class EventPass:
             ev.date, ev.date_source = self._date_from_sources(ev.sent), "footnote title"
             if ev.date is None:
                 ev.date_source = None
-        topic = re.match(r"\s+(?:for|on|of)\s+(?:the\s+)?(?:establishment\s+of\s+|creation\s+of\s+)?['‘\"“]?"
-                         r"([A-Z][^'’\"”,;]{3,90})", text[t.end:])
+        topic = _TOPIC.match(text[t.end:])
         if t.name:
             ev.name = t.name
         elif topic and not t.count and not t.number:
@@ -345,8 +384,8 @@ class EventPass:
         elif (about := _ABOUT.match(text[t.end:])) and not t.count and not t.number:
             ev.name = f"{t.type} {about.group(1)}"  # "a declaration on friendship and cooperation"
         elif t.count:
-            ev.name = re.sub(r"\s+", " ", text[t.start:t.end])
-            more = re.match(r"\s*(?:and|/)\s*(?:other\s+)?(agreements?|MOUs?|protocols?)", text[t.end:])
+            ev.name = _SPACES.sub(" ", text[t.start:t.end])
+            more = _AND_OTHERS.match(text[t.end:])
             if more:
                 ev.name += text[t.end:t.end + more.end()]
         elif t.number:
@@ -370,16 +409,16 @@ class EventPass:
         text = sent.text
         for (t, ev), (t2, ev2) in zip(made, made[1:]):
             if ev.kind == "Event" and ev2.kind == "Agreement" and ev2.during is None and \
-                    re.search(r"\b(?:adopted|issued|endorsed|signed|concluded)\b", text[t.end:t2.start]):
+                    _ADOPTED_WORD.search(text[t.end:t2.start]):
                 ev2.during = ev  # "the summit adopted a declaration"
         for i, (t, ev) in enumerate(made):
             for t2, ev2 in made[i + 1:]:
                 gap = text[t.end:t2.start]
                 if ev2 is ev:
                     continue
-                if len(gap) < 45 and re.search(r"\bduring\b", gap) and ev2.kind == "Event" and ev.during is None:
+                if len(gap) < 45 and _DURING.search(gap) and ev2.kind == "Event" and ev.during is None:
                     ev.during = ev2
-            if re.match(r"\s*During\b", text) and i == 0 and ev.kind == "Event":
+            if _DURING_FIRST.match(text) and i == 0 and ev.kind == "Event":
                 for t2, ev2 in made[1:]:
                     if ev2 is not ev and ev2.during is None:
                         ev2.during = ev
@@ -420,7 +459,7 @@ class EventPass:
         if ev.type in ("Meeting", "Summit") and orgs:
             actors = orgs  # "Fifth session of the Intergovernmental Council"
         places = [self.entities[p].name for p in ev.places][:1]
-        word = re.sub(r"\s+(?:published|released|issued)?\s*by$", "", t.text).strip()
+        word = _BY_SUFFIX.sub("", t.text).strip()
         if ev.type == "Meeting" and word.lower() in ("met", "talks", "held talks", "consultations"):
             word = "meeting"
         if ev.type == "Visit" and word.lower().startswith("visit"):
@@ -429,7 +468,7 @@ class EventPass:
         if t.ordinal:
             suffix = "th" if 10 <= t.ordinal % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(t.ordinal % 10, "th")
             label = f"{ORDINAL_WORDS.get(t.ordinal, f'{t.ordinal}{suffix}').capitalize()} {word}"
-        opening = re.match(r"(?:was|were)\s+opened|inaugurat|found", t.text)
+        opening = _OPENING.match(t.text)
         if ev.type == "Establishment" and opening:
             what = [self.entities[p].name for p in ev.places] or [
                 self.entities[k].name for k in ev.participants if self.entities[k].kind == "Organisation"]
@@ -439,8 +478,7 @@ class EventPass:
             return f"Report by {role['author'][0]}"
         if ev.type == "Establishment" and "diplomatic" in ev.sent.text[t.window[0]:t.window[1]]:
             return "Diplomatic relations established between " + " and ".join(actors)
-        target = re.match(r"\s+(?:on|against)\s+((?:[\w\-]+\s+){0,3}?[\w\-]+?)(?=\s+(?:in|at|on|by|which|that)\b|[,.;]|$)",
-                          ev.sent.text[t.end:])
+        target = _TARGET_AFTER.match(ev.sent.text[t.end:])
         if ev.type in ("Attack", "Conflict") and target:  # "the attack on Chinese engineers in Besham"
             return f"{label} on {target.group(1)}" + (f" in {places[0]}" if places else "")
         if ev.type in ("Conflict", "Massacre", "Attack"):

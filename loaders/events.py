@@ -67,6 +67,7 @@ AGREEMENT_TYPES = {"mou": "MOU", "memorandum": "MOU", "memoranda": "MOU", "agree
 NAME_HEADS = [("Conflict", r"\b(?:War|Conflict|Crisis|Invasion|Operation)\b"), ("Massacre", r"\b(?:Massacre|Genocide)\b"),
               ("Exercise", r"\b(?:Exercise|Drills?|Games)\b"), ("Summit", r"\bSummit\b"),
               ("Agreement", r"\b(?:Agreement|MOU|MoU|Protocol|Treaty|Declaration|Accord|Convention|Charter|Resolution|Memorandum)\b")]
+_NAME_HEAD_RX = [(t, re.compile(p)) for t, p in NAME_HEADS]
 _COMPILED = [(t, re.compile(p, re.I)) for t, p in EVENT_TRIGGERS]
 # Python's case-insensitive alternations are slow; a substring test on the lowered sentence
 # rules most patterns out first (most sentences tell of no event at all).
@@ -96,8 +97,8 @@ ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth s
 
 def classify_name(name: str) -> str | None:
     """The event type (or "Agreement") a proper name announces by its head word, if any."""
-    for kind, pat in NAME_HEADS:
-        if re.search(pat, name):
+    for kind, rx in _NAME_HEAD_RX:
+        if rx.search(name):
             return kind
     return None
 
@@ -122,6 +123,17 @@ class Trigger:
 
 
 _WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_PLURAL_S = re.compile(r"s$")
+_QUOTED_BEFORE = re.compile(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,80})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})$")
+_CAPS_BEFORE_4 = re.compile(r"((?:[A-Z][\w\-]*\s+){1,4})$")
+_CAPS_BEFORE_3 = re.compile(r"((?:[A-Z][\w\-]*\s+){1,3})$")
+_CAPS_TAIL = re.compile(r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s*)+"
+                        r"(?:\s*(?:of|on|and)\s+(?:[A-Z][\w\-]*\s*)+)*)?")
+_KNOWN_AS = re.compile(r"[^.;]{0,40}?,?\s+(?:known|referred\s+to)\s+as\s+"
+                       r"(?:the\s+)?[‘'“\"]([^’'”\"]{2,60})[’'”\"]")
+_LAST_WORD = re.compile(r"(\w+)\s+$")
+_NUMERIC_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+|\([A-Z]+\)\s+){0,5}$")
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|these|those|that|his|her|its|their|said)\s+(?:recent\s+|same\s+)?$")
 
 
 def find_triggers(text: str) -> list[Trigger]:
@@ -139,7 +151,7 @@ def find_triggers(text: str) -> list[Trigger]:
         s, e = m.span(1)
         if kind == "Agreement":
             word = AGREEMENT_TRIGGER.search(m.group(1))
-            atype = AGREEMENT_TYPES.get(re.sub(r"s$", "", word.group("word").lower().split()[0]), "Agreement") if word else "Agreement"
+            atype = AGREEMENT_TYPES.get(_PLURAL_S.sub("", word.group("word").lower().split()[0]), "Agreement") if word else "Agreement"
             found.append(Trigger("Agreement", atype, s, e, m.group(1), name=m.group(1)))
         else:
             found.append(Trigger("Event", kind, s, e, m.group(1), name=m.group(1)))
@@ -181,37 +193,37 @@ def find_triggers(text: str) -> list[Trigger]:
         lo = 0 if i == 0 else _cut(text, found[i - 1].end, t.start)
         hi = len(text) if i + 1 == len(found) else _cut(text, t.end, found[i + 1].start)
         t.window = (lo, hi)
-        quoted = re.search(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,80})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})$", text[max(0, t.start - 160):t.start])
+        quoted = _QUOTED_BEFORE.search(text[max(0, t.start - 160):t.start])
         if quoted and (set(quoted.group(2).split()) & _FUNCTION_WORDS or classify_name(quoted.group(1))):
             quoted = None  # "'X Agreement' during the fifth meeting": the name is not the meeting's
         if t.kind == "Event" and t.name is None and quoted:
             t.name = quoted.group(1)  # "'Peace Mission-2021' joint military exercise"
             t.start = quoted.start(1)
         if t.kind == "Event" and t.name is None and t.text[:1].isupper() and t.start > 0:
-            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,4})$", text[max(0, t.start - 160):t.start])
-            tail = re.match(r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s*)+(?:\s*(?:of|on|and)\s+(?:[A-Z][\w\-]*\s*)+)*)?", text[t.end:])
+            caps = _CAPS_BEFORE_4.search(text[max(0, t.start - 160):t.start])
+            tail = _CAPS_TAIL.match(text[t.end:])
             lead = caps.group(1).split() if caps else []
             while lead and lead[0] in _NOT_NAMES:
                 lead.pop(0)
             if lead:
                 t.name = (" ".join(lead) + " " + t.text + tail.group(0)).strip()
                 t.start, t.end = t.start - len(" ".join(lead)) - 1, t.end + len(tail.group(0).rstrip())
-        known_as = re.match(r"[^.;]{0,40}?,?\s+(?:known|referred\s+to)\s+as\s+(?:the\s+)?[‘'“\"]([^’'”\"]{2,60})[’'”\"]", text[t.end:])
+        known_as = _KNOWN_AS.match(text[t.end:])
         if t.kind == "Event" and t.name is None and known_as:
             t.name = known_as.group(1)
         if t.kind == "Event" and t.name is None and t.type in _NAMEABLE:
-            caps = re.search(r"((?:[A-Z][\w\-]*\s+){1,3})$", text[max(0, t.start - 160):t.start])
+            caps = _CAPS_BEFORE_3.search(text[max(0, t.start - 160):t.start])
             if caps and caps.group(1).split()[0] not in _NOT_NAMES:
                 t.name = caps.group(1) + t.text
                 t.start = caps.start(1)
         before = text[max(0, t.start - 40):t.start].lower()
-        o = re.search(r"(\w+)\s+$", before)
+        o = _LAST_WORD.search(before)
         if o and o.group(1) in ORDINALS:
             t.ordinal = ORDINALS[o.group(1)]
-        n = re.search(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+|\([A-Z]+\)\s+){0,5}$", text[max(0, t.start - 160):t.start])
+        n = _NUMERIC_ORDINAL.search(text[max(0, t.start - 160):t.start])
         if n and t.ordinal is None:
             t.ordinal = int(n.group(1))  # "the 13th Joint Cooperation Committee (JCC) meeting"
-        t.anaphoric = bool(re.search(r"\b(?:the|this|these|those|that|his|her|its|their|said)\s+(?:recent\s+|same\s+)?$", before)) \
+        t.anaphoric = bool(_DETERMINER_BEFORE.search(before)) \
             and t.name is None and t.count is None and t.number is None
     return found
 

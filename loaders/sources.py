@@ -9,6 +9,8 @@ from briefgraph.loaders.document import Footnote
 
 _URL = re.compile(r"<(https?://[^>\s]+)>|\]\((https?://[^)\s]+(?:\([^)\s]*\))?[^)\s]*)\)|(https?://[^\s<>\]]+)")
 _TITLE = re.compile(r"[\"“]([^\"”]+?)[,.]?[\"”]|\*([^*]+)\*")
+_PIECE_SEP = re.compile(r",|\.\s")
+_ACCESSED = re.compile(r"accessed\s+(.+?\b(?:1[89]|20)\d\d\b)", re.I)
 
 
 def parse_footnote(fn: Footnote, previous: dict | None = None) -> dict:
@@ -36,10 +38,10 @@ def parse_footnote(fn: Footnote, previous: dict | None = None) -> dict:
         parts = [p.strip() for p in text.split(",") if p.strip()]
         out["title"] = parts[0] if parts else raw[:120]
         rest = ", ".join(parts[1:])
-    pieces = [p.strip(" .*") for p in re.split(r",|\.\s", rest) if p.strip(" .*")]
+    pieces = [p.strip(" .*") for p in _PIECE_SEP.split(rest) if p.strip(" .*")]
     if pieces and not find_dates(pieces[0]) and not pieces[0].lower().startswith("accessed"):
         out["publisher"] = pieces[0]
-    acc = re.search(r"accessed\s+(.+?\b(?:1[89]|20)\d\d\b)", rest, re.I)
+    acc = _ACCESSED.search(rest)
     if acc:
         d = find_dates(acc.group(1))
         if d:
