@@ -26,25 +26,40 @@ from briefgraph.graph.model import add_edge, add_node, new_graph
 FORMAT = "briefgraph"
 
 
+_NODE_FIRST = ("kind", "name", "aliases", "date", "evidence")
+_EDGE_FIRST = ("type", "evidence")
+
+
 def to_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """The node-link dictionary of ``graph`` (nodes and edges sorted, so output is stable)."""
     nodes = []
-    for nid in sorted(graph.nodes):
-        d = graph.nodes[nid]
-        nodes.append({"id": nid, "kind": d["kind"], "name": d["name"], "aliases": d.get("aliases", []),
-                      "date": d.get("date"),
-                      **{k: v for k, v in sorted(d.items())
-                         if k not in ("kind", "name", "aliases", "date", "evidence")},
-                      "evidence": d.get("evidence", [])})
+    for nid, d in sorted(graph.nodes(data=True), key=_first):
+        n = {"id": nid, "kind": d["kind"], "name": d["name"], "aliases": d.get("aliases", []),
+             "date": d.get("date")}
+        for k in sorted(d):
+            if k not in _NODE_FIRST:
+                n[k] = d[k]
+        n["evidence"] = d.get("evidence", [])
+        nodes.append(n)
     edges = []
-    for u, v, k in sorted(graph.edges(keys=True)):
-        d = graph.edges[u, v, k]
-        edges.append({"source": u, "target": v, "type": d["type"],
-                      **{k2: v2 for k2, v2 in sorted(d.items()) if k2 not in ("type", "evidence")},
-                      "evidence": d.get("evidence", [])})
+    for u, v, k, d in sorted(graph.edges(keys=True, data=True), key=_first_three):
+        e = {"source": u, "target": v, "type": d["type"]}
+        for name in sorted(d):
+            if name not in _EDGE_FIRST:
+                e[name] = d[name]
+        e["evidence"] = d.get("evidence", [])
+        edges.append(e)
     docs = [{"id": k, **v} for k, v in sorted(graph.graph.get("documents", {}).items())]
     return {"format": FORMAT, "schema_version": graph.graph.get("schema_version", 1),
             "documents": docs, "nodes": nodes, "edges": edges}
+
+
+def _first(item: tuple) -> Any:
+    return item[0]
+
+
+def _first_three(item: tuple) -> tuple:
+    return item[:3]
 
 
 def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:

@@ -163,7 +163,7 @@ class _Merged:
     unioned in first-seen order with set look-ups, so a hub named in thousands of briefs
     costs linear time, not quadratic."""
 
-    __slots__ = ("kind", "name", "aliases", "evidence", "docs", "props", "_seen")
+    __slots__ = ("kind", "name", "aliases", "evidence", "docs", "props", "_aliases", "_evidence", "_docs")
 
     def __init__(self, kind: str, name: str):
         self.kind, self.name = kind, name
@@ -171,35 +171,45 @@ class _Merged:
         self.evidence: list[dict] = []
         self.docs: list[str] = []
         self.props: dict[str, Any] = {}
-        self._seen: set = set()
+        self._aliases: set[str] = set()
+        self._evidence: set[tuple] = set()  # (doc, start, end, mention) of each evidence record
+        self._docs: set[str] = set()
 
-    def _alias(self, a: str) -> None:
-        if ("a", a) not in self._seen:
-            self._seen.add(("a", a))
-            self.aliases.append(a)
+    def _add_aliases(self, aliases: Iterable[str]) -> None:
+        seen = self._aliases
+        for a in aliases:
+            if a not in seen:
+                seen.add(a)
+                self.aliases.append(a)
 
-    def _evidence(self, d: dict) -> None:
-        key = ("e", d["doc"], d["start"], d["end"], d.get("mention"))
-        if key not in self._seen:
-            self._seen.add(key)
-            self.evidence.append(d)
-        if ("d", d["doc"]) not in self._seen:
-            self._seen.add(("d", d["doc"]))
-            self.docs.append(d["doc"])
+    def _add_doc(self, doc: str) -> None:
+        if doc not in self._docs:
+            self._docs.add(doc)
+            self.docs.append(doc)
 
     def add(self, aliases: Iterable[str], evidence: Iterable[Evidence], props: dict[str, Any]) -> None:
-        for a in aliases:
-            self._alias(a)
+        if aliases:
+            self._add_aliases(aliases)
+        seen = self._evidence
         for e in evidence:
-            self._evidence(e.as_dict())
-        _merge_props(self.props, props)
+            key = (e.doc, e.start, e.end, e.mention)
+            if key not in seen:
+                seen.add(key)
+                self.evidence.append(e.as_dict())
+                self._add_doc(e.doc)
+        if props:
+            _merge_props(self.props, props)
 
     def absorb(self, other: "_Merged") -> None:
         """Take in another entry for the same thing (a variant merged by the resolver)."""
-        for a in other.aliases:
-            self._alias(a)
+        self._add_aliases(other.aliases)
+        seen = self._evidence
         for d in other.evidence:
-            self._evidence(d)
+            key = (d["doc"], d["start"], d["end"], d.get("mention"))
+            if key not in seen:
+                seen.add(key)
+                self.evidence.append(d)
+                self._add_doc(d["doc"])
         _merge_props(self.props, other.props)
 
 
@@ -255,23 +265,41 @@ class GraphBuilder:
         g = graph if graph is not None else new_graph()
         g.graph.setdefault("documents", {}).update(self.documents)
         schema = load_schema()
+        existing = set(g) if graph is not None else set()
+        kinds: dict[str, str] = {}
+        checked_kinds: set[str] = set()
         for nid, m in self.nodes.items():
-            if nid in g:
+            if nid in existing:
                 add_node(g, nid, m.kind, m.name, m.aliases, m.evidence, sorted(m.docs), **m.props)
+                kinds[nid] = g.nodes[nid]["kind"]
                 continue
-            schema.check_kind(m.kind)  # a new node: no merging to do
-            g.add_node(nid, kind=m.kind, name=m.name, aliases=m.aliases, evidence=m.evidence,
-                       docs=sorted(m.docs), **{k: v for k, v in m.props.items() if v is not None})
+            if m.kind not in checked_kinds:  # a new node: no merging to do
+                checked_kinds.add(schema.check_kind(m.kind))
+            attrs = {"kind": m.kind, "name": m.name, "aliases": m.aliases, "evidence": m.evidence,
+                     "docs": sorted(m.docs)}
+            attrs.update((k, v) for k, v in m.props.items() if v is not None)
+            g.add_node(nid, **attrs)
+            kinds[nid] = m.kind
+        symmetric = {name: spec.symmetric for name, spec in schema.edge_types.items()}
+        checked: set[tuple[str, str, str]] = set()
+        added: set[tuple[str, str, str]] = set()
         for (u, v, etype), m in self.edges.items():
-            if u == v or u not in g or v not in g:
-                continue  # an edge to a node the resolver dropped, or one a merge folded onto itself
-            spec = schema.edge_types[schema.check_edge_type(etype)]
-            if spec.symmetric and v < u:
-                u, v = v, u
-            if g.has_edge(u, v, key=etype):
+            if u == v:
+                continue  # one a merge folded onto itself
+            ku = kinds.get(u) or (g.nodes[u]["kind"] if u in existing else None)
+            kv = kinds.get(v) or (g.nodes[v]["kind"] if v in existing else None)
+            if ku is None or kv is None:
+                continue  # an edge to a node the resolver dropped
+            if symmetric.get(schema.check_edge_type(etype)) and v < u:
+                u, v, ku, kv = v, u, kv, ku
+            key = (u, v, etype)
+            if key in added or (u in existing and v in existing and g.has_edge(u, v, key=etype)):
                 add_edge(g, u, v, etype, m.evidence, **m.props)
                 continue
-            schema.check_edge(etype, g.nodes[u]["kind"], g.nodes[v]["kind"])  # new: no merging to do
+            if (etype, ku, kv) not in checked:  # new: no merging to do
+                schema.check_edge(etype, ku, kv)
+                checked.add((etype, ku, kv))
+            added.add(key)
             g.add_edge(u, v, key=etype, type=etype, evidence=m.evidence,
                        **{k: x for k, x in m.props.items() if x is not None})
         return g
