@@ -1,3 +1,3 @@
-from briefgraph.cli import main
+from briefgraph.cli import run
 
-main(prog_name="briefgraph")
+run()

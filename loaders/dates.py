@@ -183,7 +183,10 @@ def _may_hedge(text: str, s: int) -> bool:
     """Whether the 30 characters before offset ``s`` may hold a hedge (a word _HEDGE needs;
     outside ASCII, case-insensitive matching has exceptions lower() does not follow)."""
     before = text[max(0, s - 30):s]
-    return not before.isascii() or any(w in before.lower() for w in _HEDGE_WORDS)
+    if not before.isascii():
+        return True
+    before = before.lower()
+    return any(w in before for w in _HEDGE_WORDS)
 
 
 # Each kind of pattern needs some literal text in its window: a month name, a hyphen, "0s"

@@ -30,11 +30,13 @@ def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None
       briefgraph ingest brief.txt -o graph.json
       briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
     """
+    from briefgraph.graph.gc_pause import collector_paused
     from briefgraph.graph.jsonio import write_json
     from briefgraph.pipeline import ingest as run_ingest
 
-    graph = run_ingest(briefs, jobs=jobs, progress=_progress(quiet))
-    write_json(graph, output)
+    with collector_paused(keep=True):  # the process ends after the write: no collector pass
+        graph = run_ingest(briefs, jobs=jobs, progress=_progress(quiet))
+        write_json(graph, output)
     if not quiet:
         click.echo(f"{len(briefs)} brief(s): {graph.number_of_nodes()} nodes, "
                    f"{graph.number_of_edges()} edges -> {output}", err=True)
