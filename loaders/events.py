@@ -171,7 +171,7 @@ def find_triggers(text: str) -> list[Trigger]:
                     count=(int(count) if count and count.isdigit() else _WORD_COUNTS.get((count or "").lower())),
                     number=m.number)
         # a capitalised name ending in the trigger: "Bilateral Military Cooperation Agreement"
-        before = _CAPS_BEFORE_6.search(text[max(0, m.start - 160):m.start]) if m.word[0].isupper() else None
+        before = _CAPS_BEFORE_6.search(text, max(0, m.start - 160), m.start) if m.word[0].isupper() else None
         if before and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
             t.name = (before.group(1) + m.word).strip()
             t.start = before.start(1)
@@ -193,7 +193,7 @@ def find_triggers(text: str) -> list[Trigger]:
         lo = 0 if i == 0 else _cut(text, found[i - 1].end, t.start)
         hi = len(text) if i + 1 == len(found) else _cut(text, t.end, found[i + 1].start)
         t.window = (lo, hi)
-        quoted = _QUOTED_BEFORE.search(text[max(0, t.start - 160):t.start])
+        quoted = _QUOTED_BEFORE.search(text, max(0, t.start - 160), t.start)
         if quoted and (set(quoted.group(2).split()) & _FUNCTION_WORDS or classify_name(quoted.group(1))):
             quoted = None  # "'X Agreement' during the fifth meeting": the name is not the meeting's
         if t.kind == "Event" and t.name is None and quoted:
@@ -212,7 +212,7 @@ def find_triggers(text: str) -> list[Trigger]:
         if t.kind == "Event" and t.name is None and known_as:
             t.name = known_as.group(1)
         if t.kind == "Event" and t.name is None and t.type in _NAMEABLE:
-            caps = _CAPS_BEFORE_3.search(text[max(0, t.start - 160):t.start])
+            caps = _CAPS_BEFORE_3.search(text, max(0, t.start - 160), t.start)
             if caps and caps.group(1).split()[0] not in _NOT_NAMES:
                 t.name = caps.group(1) + t.text
                 t.start = caps.start(1)
