@@ -28,6 +28,7 @@ def normalise(text: str) -> str:
     return _NON_WORD.sub(" ", text.lower()).strip()
 
 
+@lru_cache(maxsize=65536)  # the same states and bodies come back in brief after brief
 def make_id(kind: str, *key: object) -> str:
     """Return the id of a ``kind`` record whose natural key is ``key``.
 

@@ -27,7 +27,7 @@ _CONNECTORS = {"of", "and", "on", "for", "at", "the", "de", "du", "&", "in"}
 MAX_SPAN = 8
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     """One surface form of an entity in one sentence; offsets are into ``sentence.text``."""
 
@@ -100,7 +100,6 @@ class _Tokens:
 
 def _gazetteer_mentions(sent: Sentence, toks: _Tokens, taken: _Taken) -> list[Mention]:
     text, table, out = sent.text, gazetteer.lookup(), []
-    starts = gazetteer.first_words()
     words, ms, n = toks.words, toks.matches, len(toks.words)
     capital = set(toks.caps)
     resume = 0
@@ -108,7 +107,7 @@ def _gazetteer_mentions(sent: Sentence, toks: _Tokens, taken: _Taken) -> list[Me
         if i < resume:
             continue
         hit = None
-        longest = starts.get(normalise(words[i]).split(" ", 1)[0], 0)
+        longest = _longest_from(words[i])
         for j in range(min(n, i + longest, i + MAX_SPAN) - 1, i - 1, -1):
             if j not in capital:
                 continue
@@ -144,6 +143,12 @@ def _gazetteer_mentions(sent: Sentence, toks: _Tokens, taken: _Taken) -> list[Me
 
 
 _SHORT_STATES = {"UK", "US", "USA", "UAE", "DRC", "PRC", "KSA"}
+
+
+@lru_cache(maxsize=65536)
+def _longest_from(word: str) -> int:
+    """The most words of a gazetteer phrase that can start with ``word`` (0: none)."""
+    return gazetteer.first_words().get(normalise(word).split(" ", 1)[0], 0)
 
 
 def _chunks(text: str, toks: _Tokens) -> list[tuple[int, int, list[int]]]:

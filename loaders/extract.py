@@ -182,16 +182,16 @@ class _Extractor(EventPass, RelationPass):
 
     def emit(self) -> Records:
         r = self.records
+        ids = {k: e.id for k, e in self.entities.items()}
         for key, e in self.entities.items():
             props = {k: v for k, v in e.props.items() if k not in ("head_of", "head_of_inferred", "head_of_date")}
-            r.nodes.append(NodeRecord(e.id, e.kind, e.name, e.aliases, props, e.evidence))
-        ids = {k: e.id for k, e in self.entities.items()}
+            r.nodes.append(NodeRecord(ids[key], e.kind, e.name, e.aliases, props, e.evidence))
         for (s, t, ty), edge in self.edges.items():
             if s in ids and t in ids:
                 r.edges.append(EdgeRecord(ids[s], ids[t], ty, edge.props, edge.evidence))
         eids = {}
         for ev in self.events:
-            eid = eids.setdefault(id(ev), self.event_id(ev))
+            eid = eids.get(id(ev)) or eids.setdefault(id(ev), self.event_id(ev))
             props = dict(ev.date.as_props()) if ev.date else {}
             props["event_type" if ev.kind == "Event" else "agreement_type"] = ev.type
             if ev.date_source:
