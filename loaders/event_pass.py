@@ -71,9 +71,14 @@ class EventPass:
     """Mixed into the extractor: reads events and agreements from every sentence."""
 
     def focus_states(self) -> list[str]:
-        counts = Counter({k: e.count for k, e in self.entities.items() if e.kind == "State"})
-        top = counts.most_common(2)
-        return [k for k, c in top if c >= 3]
+        """The two states the brief is about (the most mentioned, three times or more).
+
+        Asked for by many events and relations; the counts are final once the entity pass is
+        done (the later passes add no mentions), so it is computed once."""
+        if self._focus is None:
+            counts = Counter({k: e.count for k, e in self.entities.items() if e.kind == "State"})
+            self._focus = [k for k, c in counts.most_common(2) if c >= 3]
+        return list(self._focus)
 
     def read_events(self) -> None:
         anchor = self.doc.anchor_date

@@ -42,6 +42,7 @@ class _Extractor(EventPass, RelationPass):
         self.last_person: str | None = None
         self._triggers: list[Trigger] = []  # of the sentence being read
         self._sources_of: dict[int, tuple[str, ...]] = {}  # sentence index -> its sources' ids
+        self._focus: list[str] | None = None  # see EventPass.focus_states
 
     # -- evidence -------------------------------------------------------------------------
     def evidence(self, sent: Sentence | None, mention: str | None = None) -> Evidence:
@@ -149,6 +150,7 @@ class _Extractor(EventPass, RelationPass):
                 for m in ms:
                     if m.key == old:
                         m.key = new
+        self._focus = None  # the mention counts are final from here
 
     def _merge_entity(self, old: str, new: str) -> None:
         a, b = self.entities.pop(old), self.entities[new]
