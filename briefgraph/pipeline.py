@@ -75,12 +75,22 @@ def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress
     >>> any(d["name"] == "Ilham Aliyev" for _, d in g.nodes(data=True))
     True
     """
+    with collector_paused():
+        return gather(paths, jobs, progress).graph()
+
+
+def gather(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None) -> GraphBuilder:
+    """What :func:`ingest` makes a graph of: every brief's records merged, people resolved.
+
+    ``graph.jsonio.builder_to_dict`` writes it without building the graph (as the
+    ``ingest`` command does); ``.graph()`` builds it.
+    """
     files = _in_document_order(_check_paths(paths))
     with collector_paused():
-        return _ingest(files, jobs, progress)
+        return _gather(files, jobs, progress)
 
 
-def _ingest(files: list[Path], jobs: int, progress: Progress) -> nx.MultiDiGraph:
+def _gather(files: list[Path], jobs: int, progress: Progress) -> GraphBuilder:
     builder = GraphBuilder()
     if jobs > 1 and len(files) > 1:
         chunk = max(1, min(16, len(files) // (jobs * 8)))
@@ -92,8 +102,7 @@ def _ingest(files: list[Path], jobs: int, progress: Progress) -> nx.MultiDiGraph
         for i, f in enumerate(files, 1):
             builder.add(extract_file(f))
             _report(progress, i, len(files))
-    builder.rename(merge_people(builder.mention_counts("Person")))
-    return builder.graph()
+    return builder.rename(merge_people(builder.mention_counts("Person")))
 
 
 def _in_document_order(files: list[Path]) -> list[Path]:

@@ -13,7 +13,7 @@ Graph layout (the same in every store and export):
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, NamedTuple
+from typing import Any, Callable, Iterable, Iterator, NamedTuple
 
 import networkx as nx
 
@@ -260,48 +260,84 @@ class GraphBuilder:
                 self.edges[key] = m
         return self
 
+    def node_items(self) -> Iterator[tuple[str, dict[str, Any]]]:
+        """(id, attributes) of each node as the graph holds it, its kind checked against the schema."""
+        schema = load_schema()
+        checked: set[str] = set()
+        for nid, m in self.nodes.items():
+            if m.kind not in checked:
+                checked.add(schema.check_kind(m.kind))
+            attrs = {"kind": m.kind, "name": m.name, "aliases": m.aliases, "evidence": m.evidence,
+                     "docs": sorted(m.docs)}
+            attrs.update((k, v) for k, v in m.props.items() if v is not None)
+            yield nid, attrs
+
+    def edge_items(self, kind_of: Callable[[str], str | None] | None = None
+                   ) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+        """(source, target, type, attributes) of each edge as the graph holds it: self-loops and
+        edges to nodes that are not there (``kind_of`` gives None) dropped, a symmetric type
+        kept once per pair, each checked against the schema.
+
+        ``kind_of`` gives the kind of a node id; by default, of the nodes gathered here."""
+        schema = load_schema()
+        if kind_of is None:
+            kind_of = self._kind_of
+        symmetric = {name: spec.symmetric for name, spec in schema.edge_types.items()}
+        edges: dict[tuple[str, str, str], _Merged] = {}
+        copied: set[tuple[str, str, str]] = set()
+        for (u, v, etype), m in self.edges.items():
+            if symmetric.get(schema.check_edge_type(etype)) and v < u:
+                u, v = v, u  # one edge per unordered pair
+            key = (u, v, etype)
+            if key not in edges:
+                edges[key] = m
+                continue
+            if key not in copied:  # both directions were told: merge them, leaving ours as they are
+                first, edges[key] = edges[key], _Merged(etype, "")
+                edges[key].absorb(first)
+                copied.add(key)
+            edges[key].absorb(m)
+        checked: set[tuple[str, str, str]] = set()
+        for (u, v, etype), m in edges.items():
+            ku, kv = kind_of(u), kind_of(v)
+            if u == v or ku is None or kv is None:
+                continue  # one a merge folded onto itself, or an edge to a node the resolver dropped
+            if (etype, ku, kv) not in checked:
+                schema.check_edge(etype, ku, kv)
+                checked.add((etype, ku, kv))
+            attrs = {"type": etype, "evidence": m.evidence}
+            attrs.update((k, x) for k, x in m.props.items() if x is not None)
+            yield u, v, etype, attrs
+
+    def _kind_of(self, node_id: str) -> str | None:
+        m = self.nodes.get(node_id)
+        return m.kind if m is not None else None
+
     def graph(self, graph: nx.MultiDiGraph | None = None) -> nx.MultiDiGraph:
         """The graph (or ``graph`` with these records merged into it), checked against the schema."""
         g = graph if graph is not None else new_graph()
         g.graph.setdefault("documents", {}).update(self.documents)
-        schema = load_schema()
         existing = set(g) if graph is not None else set()
-        kinds: dict[str, str] = {}
-        checked_kinds: set[str] = set()
-        for nid, m in self.nodes.items():
+        for nid, attrs in self.node_items():
             if nid in existing:
-                add_node(g, nid, m.kind, m.name, m.aliases, m.evidence, sorted(m.docs), **m.props)
-                kinds[nid] = g.nodes[nid]["kind"]
-                continue
-            if m.kind not in checked_kinds:  # a new node: no merging to do
-                checked_kinds.add(schema.check_kind(m.kind))
-            attrs = {"kind": m.kind, "name": m.name, "aliases": m.aliases, "evidence": m.evidence,
-                     "docs": sorted(m.docs)}
-            attrs.update((k, v) for k, v in m.props.items() if v is not None)
-            g.add_node(nid, **attrs)
-            kinds[nid] = m.kind
-        symmetric = {name: spec.symmetric for name, spec in schema.edge_types.items()}
-        checked: set[tuple[str, str, str]] = set()
-        added: set[tuple[str, str, str]] = set()
-        for (u, v, etype), m in self.edges.items():
-            if u == v:
-                continue  # one a merge folded onto itself
-            ku = kinds.get(u) or (g.nodes[u]["kind"] if u in existing else None)
-            kv = kinds.get(v) or (g.nodes[v]["kind"] if v in existing else None)
-            if ku is None or kv is None:
-                continue  # an edge to a node the resolver dropped
-            if symmetric.get(schema.check_edge_type(etype)) and v < u:
-                u, v, ku, kv = v, u, kv, ku
-            key = (u, v, etype)
-            if key in added or (u in existing and v in existing and g.has_edge(u, v, key=etype)):
-                add_edge(g, u, v, etype, m.evidence, **m.props)
-                continue
-            if (etype, ku, kv) not in checked:  # new: no merging to do
-                schema.check_edge(etype, ku, kv)
-                checked.add((etype, ku, kv))
-            added.add(key)
-            g.add_edge(u, v, key=etype, type=etype, evidence=m.evidence,
-                       **{k: x for k, x in m.props.items() if x is not None})
+                add_node(g, nid, attrs.pop("kind"), attrs.pop("name"), attrs.pop("aliases"),
+                         attrs.pop("evidence"), attrs.pop("docs"), **attrs)
+            else:
+                g.add_node(nid, **attrs)
+        if not existing:
+            for u, v, etype, attrs in self.edge_items():
+                g.add_edge(u, v, key=etype, **attrs)
+            return g
+
+        def kind_of(node_id: str) -> str | None:
+            return g.nodes[node_id]["kind"] if node_id in g else None
+
+        for u, v, etype, attrs in self.edge_items(kind_of):
+            if g.has_edge(u, v, key=etype):
+                attrs.pop("type")
+                add_edge(g, u, v, etype, attrs.pop("evidence"), **attrs)
+            else:
+                g.add_edge(u, v, key=etype, **attrs)
         return g
 
 

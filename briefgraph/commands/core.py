@@ -31,15 +31,15 @@ def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None
       briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
     """
     from briefgraph.graph.gc_pause import collector_paused
-    from briefgraph.graph.jsonio import write_json
-    from briefgraph.pipeline import ingest as run_ingest
+    from briefgraph.graph.jsonio import builder_to_dict, dump
+    from briefgraph.pipeline import gather
 
     with collector_paused(keep=True):  # the process ends after the write: no collector pass
-        graph = run_ingest(briefs, jobs=jobs, progress=_progress(quiet))
-        write_json(graph, output)
+        data = builder_to_dict(gather(briefs, jobs=jobs, progress=_progress(quiet)))
+        dump(data, output)
     if not quiet:
-        click.echo(f"{len(briefs)} brief(s): {graph.number_of_nodes()} nodes, "
-                   f"{graph.number_of_edges()} edges -> {output}", err=True)
+        click.echo(f"{len(briefs)} brief(s): {len(data['nodes'])} nodes, "
+                   f"{len(data['edges'])} edges -> {output}", err=True)
 
 
 @click.command()
