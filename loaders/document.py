@@ -173,6 +173,11 @@ def _clean(raw: str, base: int = 0) -> tuple[str, list[tuple[int, int]]]:
                 flat = flat.replace(c, " ")
         if "  " not in flat:
             return flat, [(0, base)]  # each character kept its place: one anchor maps them all
+    return _fold(raw, base)
+
+
+def _fold(raw: str, base: int) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`_clean` by the regular expression, for any text (the fast path's reference)."""
     parts, anchors, c, last = [], [(0, base)], 0, 0
     for m in _CLEAN.finditer(raw):
         parts.append(raw[last:m.start()])

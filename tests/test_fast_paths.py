@@ -118,26 +118,8 @@ CLEAN_PIECES = ["word", "Word.", "\\$5", "\\_x", "\\[1\\]", "a\\b", "line\nbreak
 @given(_text(CLEAN_PIECES), st.integers(0, 1000))
 def test_cleaning_fast_path_keeps_text_and_offsets(raw, base):
     fast_text, fast_anchors = document._clean(raw, base)
-    slow_text, slow_anchors = _reference_clean(raw, base)
+    slow_text, slow_anchors = document._fold(raw, base)
     assert fast_text == slow_text
     fast = document.Sentence(0, fast_text, 0, 0, (), 0, tuple(fast_anchors))
     slow = document.Sentence(0, slow_text, 0, 0, (), 0, tuple(slow_anchors))
     assert [fast.original(i) for i in range(len(fast_text))] == [slow.original(i) for i in range(len(slow_text))]
-
-
-def _reference_clean(raw: str, base: int) -> tuple[str, list[tuple[int, int]]]:
-    parts, anchors, c, last = [], [(0, base)], 0, 0
-    for m in document._CLEAN.finditer(raw):
-        parts.append(raw[last:m.start()])
-        c += m.start() - last
-        if m.group(1):
-            anchors.append((c, base + m.start(1)))
-            parts.append(m.group(1))
-        else:
-            anchors.append((c, base + m.start()))
-            parts.append(" ")
-        c += 1
-        last = m.end()
-        anchors.append((c, base + last))
-    parts.append(raw[last:])
-    return "".join(parts), anchors
