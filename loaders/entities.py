@@ -88,7 +88,8 @@ class _Tokens:
     def __init__(self, text: str):
         self.matches = list(_TOKEN.finditer(text))
         self.words = [m.group() for m in self.matches]
-        # most words are lower case: the scans visit only the capitalised ones
+        # most words are lower case: the scans visit only the capitalised ones (_is_cap, with
+        # its common case first)
         self.caps = [i for i, w in enumerate(self.words) if w[0].isupper() or w[0].isdigit() and _is_cap(w)]
 
     def start(self, i: int) -> int:
@@ -225,18 +226,13 @@ def _next_start(toks: _Tokens, run: list[int], pos: int) -> int:
     return next((toks.start(t) for t in run if toks.start(t) > pos and _is_cap(toks.words[t])), pos)
 
 
-_MULTILATERAL: re.Pattern | None = None
-
-
+@lru_cache(maxsize=1)
 def _multilateral() -> re.Pattern:
     """"Pakistan-Turkiye-Azerbaijan trilateral mechanism"; case-insensitive only where it must
     be: re.I on the names would make [A-Z] match every word."""
-    global _MULTILATERAL
-    if _MULTILATERAL is None:
-        multi = "|".join(gazetteer.words("multilateral_words"))
-        heads = "|".join(gazetteer.words("multilateral_heads"))
-        _MULTILATERAL = re.compile(rf"\b((?:[A-Z][\w]+-)+[A-Z][\w]+)\s+((?i:{multi}))\s+((?i:{heads}))\b")
-    return _MULTILATERAL
+    multi = "|".join(gazetteer.words("multilateral_words"))
+    heads = "|".join(gazetteer.words("multilateral_heads"))
+    return re.compile(rf"\b((?:[A-Z][\w]+-)+[A-Z][\w]+)\s+((?i:{multi}))\s+((?i:{heads}))\b")
 
 
 _ON_TOPIC = re.compile(r"\s+(?:on|in|at|for)\s+(?:the\s+)?")
@@ -370,12 +366,12 @@ def _is_word_char(c: str) -> bool:
 
 
 def _at_boundary(text: str, i: int) -> bool:
-    """``\b`` at offset ``i`` of ``text``, as the re module defines it."""
+    r"""``\b`` at offset ``i`` of ``text``, as the re module defines it."""
     return (i > 0 and _is_word_char(text[i - 1])) != (i < len(text) and _is_word_char(text[i]))
 
 
 def _title_matches(text: str) -> Iterator[tuple[re.Match, bool]]:
-    """Matches of _PERSON at word boundaries, left to right and without overlaps (as
+    r"""Matches of _PERSON at word boundaries, left to right and without overlaps (as
     ``finditer`` of the pattern with a leading ``\b`` would give them), each with whether
     "the then" stands before the title ("the then President ...": in office at that date)."""
     pos = last = 0
