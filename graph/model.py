@@ -216,8 +216,10 @@ class _Merged:
 class GraphBuilder:
     """Gathers records brief by brief, renames resolved variants, and makes the graph.
 
-    ``build`` is the one-shot form; ``pipeline.ingest`` feeds a builder as worker processes
-    hand back each brief's records, so the merging overlaps the extraction.
+    ``build`` is the one-shot form; ``pipeline.gather`` feeds a builder as worker processes
+    hand back each brief's records, so the merging overlaps the extraction. ``graph()`` makes
+    the networkx graph from ``node_items`` and ``edge_items``; ``jsonio.builder_to_dict`` makes
+    its JSON from the same two, without the graph.
     """
 
     def __init__(self) -> None:
