@@ -302,7 +302,8 @@ def _parse_header(doc: Document, lines: list[str]) -> None:
                 break
         else:
             dates = find_dates(line)
-            if doc.date is None and dates and dates[0].precision in ("day", "month") and len(line) < 40:
+            if doc.date is None and dates and (dates[0].precision in ("day", "month") and len(line) < 40
+                                               or dates[0].text.strip() == line.strip()):
                 doc.date = dates[0]
             m = _VIEWS.search(line)
             if m:

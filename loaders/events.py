@@ -1,246 +1,468 @@
-"""Event and agreement mentions: triggers, the clause each one governs, and its date.
+"""``find_events(doc, mentions) -> list[EventMention]``: events and agreements with their
+parties, places, dates and status.
 
-A sentence may tell of several events ("signed an agreement during the fifth meeting of
-..."). Each trigger word governs a window of the sentence, cut at the last clause boundary
-between it and the next trigger; participants, places and dates are looked for there.
+1. Triggers: the words and phrases of ``grammar/events.yaml`` and ``grammar/agreements.yaml``,
+   verbs in every form, nouns in both numbers, outside entity names and citations.
+2. Each trigger governs a window of its sentence: from the previous trigger (or clause
+   boundary) to the next one. Its participants are the actors named there, its places the
+   places; a pronoun or "the two leaders" stands for the people or states named last.
+3. Each date of the sentence goes to the trigger nearest to it in its clause; a date right
+   before a noun ("the July 2023 coup") is that noun's.
+4. A noun with "the", "this", a pronoun or a known party's possessive before it and no date of
+   its own (``the visit``, ``Prachanda's visit``) adds evidence to the last event of its class;
+   ``during <event>`` gives an event the date of the one it happened during.
+5. Planned (``is to meet``) and negated (``did not meet``) events are kept and marked.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Iterator
 
-from briefgraph.loaders.dates import DateValue
+from briefgraph.loaders.anchoring import Anchor, DateMention, sentence_dates, with_duration
+from briefgraph.loaders.dates import DateValue, interval
+from briefgraph.loaders.document import Document, Sentence
+from briefgraph.loaders.lexicon import EventClass, cue_phrases, grammar, trigger_phrases
+from briefgraph.loaders.mentions import ACTOR_KINDS, MONTHS, Mention, citation_spans
+from briefgraph.loaders.tokens import Token, is_possessive, tokenize
 
-EVENT_TRIGGERS: list[tuple[str, str]] = [
-    ("Summit", r"\bsummit(?:\s+meeting)?s?\b"),
-    ("Visit", r"\b(?:state\s+|official\s+|working\s+|(?:\w+-day)\s+)*visit(?:s|ed|ing)?\b"),
-    ("Meeting", r"\b(?:meetings?|met|held\s+talks|talks|session|consultations)\b"),
-    ("Conflict", r"\b(?:war|occupation|invasion|conflict|hostilities|clashes|insurgency|unrest|uprising|coup)\b"),
-    ("Massacre", r"\b(?:massacres?|genocide)\b"),
-    ("Exercise", r"\b(?:exercises?|drills?|war\s+games)\b"),
-    ("Establishment", r"\b(?:independence|(?:were|was|been)\s+established|established\s+(?:formal\s+)?diplomatic\s+relations|establishment\s+of\s+(?:formal\s+)?diplomatic\s+relations|founded|founding\s+of|inaugurat(?:ed|ion)|(?:was|were)\s+opened)\b"),
-    ("Recognition", r"\brecogni[sz](?:e|ed|es|ing|tion)\b"),
-    ("Report", r"\breport(?:\s+(?:published|released|issued))?\s+by\b"),
-    ("Election", r"\b(?:general\s+)?elections?\b"),
-    ("Attack", r"\b(?:terrorist\s+)?(?:attack|bombing|airstrike)s?\b"),
-    ("Conference", r"\bconference\b"),
-]
-AGREEMENT_TRIGGER = re.compile(
-    r"(?:\b(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+)?"
-    r"\b(?P<word>MOUs?|MoUs?|memorand(?:um|a)\s+of\s+understanding|agreements?|protocols?|resolutions?|"
-    r"declarations?|treat(?:y|ies)|conventions?|accords?|charter)\b"
-    r"(?:\s+(?:No\.?\s*)?(?P<number>\d{2,5}))?", re.I)
-# The same matches found from the agreement word, then the count looked for before it: a
-# pattern that starts with an optional group is tried at every position, and is three times
-# slower.
-_AGREEMENT_WORD = re.compile(AGREEMENT_TRIGGER.pattern[AGREEMENT_TRIGGER.pattern.index(r"\b(?P<word>"):], re.I)
-_COUNT_BEFORE = re.compile(r"\b(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|dozens of|several)\s+\Z", re.I)
+WINDOW_NEEDS = 6
+_DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "said", "such"}
+_FRESH = {"a", "an", "another", "previous", "first", "second", "third", "fourth", "fifth", "last", "next",
+          "new", "latest", "earlier", "recent", "upcoming", "one", "annual", "historic", "historical"}
+_COUNT = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|several|series)$", re.I)
+_DURATION = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b", re.I)
+_CLAUSE_MARKS = {";", ":", "—"}
+_CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "which", "who", "whom", "where", "when",
+                 "because", "however"}
+_CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|her|their|its|a|the)?\s*\Z", re.I)
+_WEAK_NOUNS = {"resolution", "resolutions", "arrangement", "arrangements", "convention", "conventions",
+               "charter", "contract", "contracts", "deal", "deals", "exercise", "exercises", "forum", "return",
+               "exit", "formation", "creation", "founding", "recognition", "withdrawal", "announcement",
+               "drill", "drills", "clash", "clashes"}
+_SIGN_VERBS = re.compile(r"\b(?:sign|signed|signing|signs|ink|inked|adopt|adopted|pass|passed|conclude|concluded|"
+                         r"co-sponsored|sponsored|agree|agreed|reach|reached|ratif\w+|approved|announced|held|"
+                         r"conducted|staged|took\s+part|participated|experienced|completed|formed|created)\b", re.I)
+_NUMBER_WORDS = grammar("english")["number_words"]
+_GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three)\s+(?P<what>sides|countries|states|nations|"
+                    r"neighbours|neighbors|governments|leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+state)\b",
+                    re.I)
+_PRONOUN_PERSON = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 
 
-@dataclass(frozen=True)
-class _AgreementMatch:
-    start: int
+@dataclass(eq=False)
+class EventMention:
+    kind: str                # Event | Agreement
+    type: str                # event_type / agreement_type
+    cls: EventClass
+    sent: Sentence
+    start: int               # trigger offsets in the sentence
     end: int
-    text: str
-    word: str
-    count: str | None
-    number: str | None
-
-
-def _agreement_matches(text: str) -> Iterator[_AgreementMatch]:
-    """What ``AGREEMENT_TRIGGER.finditer(text)`` finds, in the same order."""
-    last = 0
-    for m in _AGREEMENT_WORD.finditer(text):
-        count = _COUNT_BEFORE.search(text, last, m.start())
-        start = count.start() if count else m.start()
-        yield _AgreementMatch(start, m.end(), text[start:m.end()], m.group("word"),
-                              count.group("count") if count else None, m.group("number"))
-        last = m.end()
-
-
-AGREEMENT_TYPES = {"mou": "MOU", "memorandum": "MOU", "memoranda": "MOU", "agreement": "Agreement",
-                   "protocol": "Protocol", "resolution": "Resolution", "declaration": "Declaration",
-                   "treaty": "Treaty", "treaties": "Treaty", "convention": "Convention", "accord": "Accord",
-                   "charter": "Charter"}
-NAME_HEADS = [("Conflict", r"\b(?:War|Conflict|Crisis|Invasion|Operation)\b"), ("Massacre", r"\b(?:Massacre|Genocide)\b"),
-              ("Exercise", r"\b(?:Exercise|Drills?|Games)\b"), ("Summit", r"\bSummit\b"),
-              ("Agreement", r"\b(?:Agreement|MOU|MoU|Protocol|Treaty|Declaration|Accord|Convention|Charter|Resolution|Memorandum)\b")]
-_NAME_HEAD_RX = [(t, re.compile(p)) for t, p in NAME_HEADS]
-_COMPILED = [(t, re.compile(p, re.I)) for t, p in EVENT_TRIGGERS]
-# Python's case-insensitive alternations are slow; a substring test on the lowered sentence
-# rules most patterns out first (most sentences tell of no event at all).
-_KEYWORDS = {
-    "Summit": ("summit",), "Visit": ("visit",), "Meeting": ("meet", "met", "talks", "session", "consultation"),
-    "Conflict": ("war", "occupation", "invasion", "conflict", "hostilities", "clashes", "insurgency", "unrest",
-                 "uprising", "coup"),
-    "Massacre": ("massacre", "genocide"), "Exercise": ("exercise", "drill", "war games"),
-    "Establishment": ("independence", "establish", "found", "inaugurat", "opened"), "Recognition": ("recogni",), "Report": ("report",),
-    "Election": ("election",), "Attack": ("attack", "bombing", "airstrike"), "Conference": ("conference",),
-}
-_AGREEMENT_KEYWORDS = ("mou", "memorand", "agreement", "protocol", "resolution", "declaration", "treat",
-                       "convention", "accord", "charter")
-_KEYWORD_PAIRS = tuple((k, t) for t, kws in _KEYWORDS.items() for k in kws) + tuple(
-    (k, "Agreement") for k in _AGREEMENT_KEYWORDS)
-# Event types whose lowercase trigger takes a name from capitalised words before it
-# ("the first Nagorno-Karabakh war", "the Astana summit").
-_NAMEABLE = {"Conflict", "Summit", "Exercise", "Massacre", "Election", "Conference", "Attack"}
-_FUNCTION_WORDS = {"during", "the", "a", "an", "in", "of", "at", "on", "and", "to", "with", "by", "after", "before",
-                   "for", "from", "as", "was", "were", "is", "are", "which", "that", "its", "their"}
-_NOT_NAMES = {"The", "In", "During", "A", "An", "After", "Before", "Since", "Its", "Their", "His", "Her", "This", "That"}
-_BOUNDARY = re.compile(r",|;|\s(?:is|was|were|are|and|to|with|during|while|where|which|whereas|but|after|before)\s")
-_QUOTED = re.compile(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,100}?)[’'”\"](?!\w)")
-ORDINALS = {w: i for i, w in enumerate("zeroth first second third fourth fifth sixth seventh eighth ninth tenth "
-                                      "eleventh twelfth".split())}
-
-
-def classify_name(name: str) -> str | None:
-    """The event type (or "Agreement") a proper name announces by its head word, if any."""
-    for kind, rx in _NAME_HEAD_RX:
-        if rx.search(name):
-            return kind
-    return None
-
-
-@dataclass
-class Trigger:
-    """An event or agreement mention in one sentence (offsets into the sentence)."""
-
-    kind: str                  # "Event" or "Agreement"
-    type: str                  # Visit, Meeting ... or MOU, Protocol ...
-    start: int
-    end: int
-    text: str
-    name: str | None = None    # a proper name (quoted or capitalised), if the text gives one
-    count: int | None = None   # "15 MOUs"
-    number: str | None = None  # "resolution 822"
-    ordinal: int | None = None  # "fifth meeting"
-    window: tuple[int, int] = (0, 0)
+    trigger: str
+    pos: str                 # verb | noun
+    name: str | None = None  # a name the text gives it ("Patriotic War", "Transit Treaty")
     date: DateValue | None = None
-    anaphoric: bool = False    # "the visit", "these MOUs": refers to one told before
-    extras: dict = field(default_factory=dict)
+    date_source: str | None = None
+    date_planned: bool = False
+    status: str | None = None      # planned | negated
+    participants: dict[str, str | None] = field(default_factory=dict)  # entity key -> role
+    places: list[str] = field(default_factory=list)
+    establishes: list[str] = field(default_factory=list)
+    during: "EventMention | None" = None
+    count: str | None = None
+    number: str | None = None
+    anaphor: bool = False
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[str] = field(default_factory=list)  # surface texts of the triggers
+    rule: str = "trigger"
+
+    @property
+    def confidence(self) -> float:
+        c = self.cls.confidence
+        if self.rule == "ellipsis":
+            c -= 0.1
+        return round(max(0.1, min(1.0, c)), 2)
 
 
-_WORD_COUNTS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
-_PLURAL_S = re.compile(r"s$")
-_QUOTED_BEFORE = re.compile(r"[‘'“\"]([A-Z0-9][^‘'“\"’”]{2,80})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})$")
-_CAPS_BEFORE_4 = re.compile(r"((?:[A-Z][\w\-]*\s+){1,4})$")
-_CAPS_BEFORE_3 = re.compile(r"((?:[A-Z][\w\-]*\s+){1,3})$")
-_CAPS_TAIL = re.compile(r"(?:\s+(?:of|on|for)\s+(?:the\s+)?(?:[A-Z][\w\-]*\s*)+"
-                        r"(?:\s*(?:of|on|and)\s+(?:[A-Z][\w\-]*\s*)+)*)?")
-_KNOWN_AS = re.compile(r"[^.;]{0,40}?,?\s+(?:known|referred\s+to)\s+as\s+"
-                       r"(?:the\s+)?[‘'“\"]([^’'”\"]{2,60})[’'”\"]")
-_LAST_WORD = re.compile(r"(\w+)\s+$")
-_NUMERIC_ORDINAL = re.compile(r"\b(\d{1,3})(?:st|nd|rd|th)\s+(?:[A-Z][\w\-]*\s+|\([A-Z]+\)\s+){0,5}$")
-_DETERMINER_BEFORE = re.compile(r"\b(?:the|this|these|those|that|his|her|its|their|said)\s+(?:recent\s+|same\s+)?$")
+# -- triggers --------------------------------------------------------------------------------------
+
+def _in_spans(s: int, e: int, spans) -> bool:
+    return any(s < b and a < e for a, b in spans)
 
 
-def find_triggers(text: str) -> list[Trigger]:
-    """Event and agreement triggers of one sentence, left to right, without overlaps."""
-    found: list[Trigger] = []
-    taken: list[tuple[int, int]] = []
+def names_event(name: str) -> bool:
+    """Whether a name holds an event or agreement word ("Patriotic War", "Transit Treaty")."""
+    lows = [t.lower for t in tokenize(name)]
+    phrases = trigger_phrases()
+    return any(tuple(lows[i:i + len(p.words)]) == p.words for i in range(len(lows)) for p in phrases.get(lows[i], ()))
 
-    def free(s: int, e: int) -> bool:
-        return all(e <= a or s >= b for a, b in taken)
 
-    for m in _QUOTED.finditer(text):  # quoted proper names first: 'Khojaly Massacre'
-        kind = classify_name(m.group(1))
-        if kind is None:
+def find_triggers(sent: Sentence, toks: list[Token], entity_spans) -> list[tuple[int, int, object]]:
+    """(first token, one past the last token, TriggerPhrase) of each trigger, left to right."""
+    phrases, out, n = trigger_phrases(), [], len(toks)
+    lows = [t.lower for t in toks]
+    i = 0
+    while i < n:
+        hit = None
+        for p in phrases.get(lows[i], ()):
+            k = len(p.words)
+            if tuple(lows[i:i + k]) != p.words:
+                continue
+            if p.cls.needs and not _near(lows, i + k, WINDOW_NEEDS, p.cls.needs) and \
+                    not (p.cls.before and _near(lows, max(0, i - 4), i - max(0, i - 4), p.cls.before)):
+                continue
+            if p.cls.needs and p.cls.before and not p.cls.needs & set(lows[i + k:i + k + WINDOW_NEEDS]) \
+                    and not _near(lows, max(0, i - 4), i - max(0, i - 4), p.cls.before) \
+                    and not _near(lows, i + k, WINDOW_NEEDS, p.cls.needs):
+                continue
+            hit = (i, i + k, p)
+            break
+        if hit is not None:
+            s, e = toks[hit[0]].start, toks[hit[1] - 1].end
+            name_hit = _in_spans(s, e, entity_spans)
+            if not name_hit:
+                out.append(hit)
+                i = hit[1]
+                continue
+        i += 1
+    return out
+
+
+def _near(lows: list[str], start: int, width: int, words: frozenset[str]) -> bool:
+    window = " " + " ".join(lows[start:start + width]) + " "
+    return any(f" {w} " in window for w in words)
+
+
+# -- clauses ---------------------------------------------------------------------------------------
+
+def _clause_of(toks: list[Token], i: int) -> tuple[int, int]:
+    """Token range of the clause holding token ``i``."""
+    n = len(toks)
+    a = i
+    while a > 0 and not _boundary(toks, a - 1):
+        a -= 1
+    b = i
+    while b < n and not _boundary(toks, b):
+        b += 1
+    return a, b
+
+
+def _boundary(toks: list[Token], k: int) -> bool:
+    t = toks[k].text
+    if t in _CLAUSE_MARKS:
+        return True
+    return t.lower() in _CLAUSE_WORDS and k > 0 and toks[k - 1].text == ","
+
+
+def _cue_before(lows: list[str], i: int, cues, reach: int) -> bool:
+    for cue in cues:
+        k = len(cue)
+        for j in range(max(0, i - reach), i - k + 1):
+            if tuple(lows[j:j + k]) == cue:
+                return True
+    return False
+
+
+# -- the pass --------------------------------------------------------------------------------------
+
+def _named(sent: Sentence, toks: list[Token], a: int, b: int) -> str | None:
+    """The capitalised name that holds the trigger, if any: "Caucasian Eagle-2019 Military
+    Exercise", "Nepal-India Transit Treaty", "VII summit of the Community ..." is not."""
+    if not toks[a].text[:1].isupper():
+        return None
+    j = a
+    while j > 0 and (toks[j - 1].text[:1].isupper() or toks[j - 1].text in ("-", "–") or
+                     (toks[j - 1].text[:1].isdigit() and sent.text[toks[j - 1].end:toks[j].start] == "")
+                     or toks[j - 1].text in ("’", "'", "’s")) and toks[j - 1].text not in ("The", "A", "In", "On"):
+        j -= 1
+    if j == a:
+        return None
+    name = sent.text[toks[j].start:toks[b - 1].end].strip(" -’'")
+    first = name.split()[0]
+    if first in MONTHS:
+        return None
+    return name
+
+
+def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[EventMention]:
+    """Every event and agreement of the brief, anaphors merged into what they refer to."""
+    anchor = Anchor(doc.date)
+    events: list[EventMention] = []
+    last_people: list[str] = []
+    last_states: list[str] = []
+    for sent in doc.sentences:
+        toks = tokenize(sent.text)
+        ms = mentions.get(sent.index, [])
+        dates = sentence_dates(sent.text, sent.paragraph, anchor)
+        entity_spans = [(m.start, m.end) for m in ms if m.kind in ("Organisation", "Place")]
+        entity_spans += citation_spans(sent.text)
+        found = [t for t in find_triggers(sent, toks, entity_spans)]
+        here: list[EventMention] = []
+        lows = [t.lower for t in toks]
+        for a, b, phrase in found:
+            ev = _event_from(sent, toks, lows, a, b, phrase, ms, dates, events, here)
+            if ev is not None:
+                here.append(ev)
+        _assign_dates(sent, toks, here, dates, found)
+        _participants(sent, toks, here, ms, found, last_people, last_states)
+        _resolve(here, events, sent)
+        for m in ms:
+            if m.kind == "Person":
+                if m.key in last_people:
+                    last_people.remove(m.key)
+                last_people.append(m.key)
+            elif m.kind == "State" and not m.text.endswith(("'s", "’s")) or m.kind == "State":
+                if m.key in last_states:
+                    last_states.remove(m.key)
+                last_states.append(m.key)
+    return [e for e in events if not e.anaphor]
+
+
+def _event_from(sent, toks, lows, a, b, phrase, ms, dates, events, here) -> EventMention | None:
+    cls = phrase.cls
+    s, e = toks[a].start, toks[b - 1].end
+    text = sent.text
+    noun = phrase.pos == "noun"
+    plural = noun and lows[b - 1].endswith("s") and not lows[b - 1].endswith(("ss", "talks", "news")) \
+        and phrase.words[-1] != lows[b - 1].rstrip("s")
+    plural = noun and lows[b - 1] != phrase.words[-1] or plural and lows[b - 1].endswith("s")
+    before = [t.lower for t in toks[max(0, a - 4):a]]
+    det = None
+    count = None
+    for k in range(a - 1, max(-1, a - 5), -1):
+        w = toks[k].lower
+        if w in _DETERMINERS or is_possessive(toks[k]) or w in ("a", "an"):
+            det = "poss" if is_possessive(toks[k]) else w
+            break
+        if _COUNT.match(w):
+            count = toks[k].text
+            if k > 0 and toks[k - 1].lower == "a" and w == "series":
+                count = "a series"
+            break
+        if toks[k].text in (",", "(", ")", ".") or w in ("of", "to", "in", "on", "at", "with", "by", "for", "from",
+                                                        "and", "during", "after", "before", "since"):
+            break
+    if noun and plural and det is None and count is None:
+        generic = set(p[0] for p in cue_phrases("generic"))
+        if any(w in generic for w in before) or cls.kind == "Event" or True:
+            # a bare plural names a kind of event, not one ("high-level visits", "bilateral deals")
+            if not (cls.kind == "Agreement" and _SIGN_VERBS.search(text[max(0, s - 60):s])):
+                return None
+    if noun and any(w in ("no", "any", "such") for w in before[-2:]):
+        return None
+    if noun and phrase.words[-1] in _WEAK_NOUNS or noun and lows[b - 1] in _WEAK_NOUNS:
+        number = re.match(r"\s+(?:No\.?\s*)?(\d{2,5})\b", text[e:])
+        named = toks[a].text[:1].isupper()
+        party_before = any(m.end <= s and s - m.end <= 2 and m.kind in ACTOR_KINDS for m in ms)
+        if not (number or named or party_before or count or _SIGN_VERBS.search(text[max(0, s - 60):e + 40])):
+            return None
+    if cls.kind == "Agreement" and lows[max(0, a - 1)] in ("in",) and det is None:
+        return None
+    name = _named(sent, toks, a, b) if noun else None
+    ev = EventMention(cls.kind, cls.type, cls, sent, s, e, text[s:e], phrase.pos, name=name)
+    ev.sentences.append(sent)
+    ev.mentions.append(text[s:e])
+    if count:
+        ev.count = count
+    num = re.match(r"\s+(?:No\.?\s*)?(\d{2,5})\b", text[e:])
+    if num and cls.kind == "Agreement":
+        ev.number = num.group(1)
+    lows_all = lows
+    if _cue_before(lows_all, a, cue_phrases("negated"), 4) and phrase.pos == "verb":
+        ev.status = "negated"
+    elif _cue_before(lows_all, a, cue_phrases("planned"), 5):
+        ev.status = "planned"
+    fresh = any(w in _FRESH for w in before[-3:]) or name is not None
+    if noun and det is not None and det not in ("a", "an") and not fresh and count is None:
+        ev.anaphor = True  # provisional: _resolve decides once the date is known
+    return ev
+
+
+def _assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], dates: list[DateMention],
+                  found) -> None:
+    if not here or not dates:
+        return
+    text = sent.text
+    for d in dates:
+        # a date right before a noun trigger is its own ("the July 2023 coup", "its 2019 summit")
+        target = None
+        for ev in here:
+            if ev.pos == "noun" and 0 <= ev.start - d.end <= 12 and re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?", text[d.end:ev.start]):
+                target = ev
+                break
+        if target is None:
+            best = None
+            for ev in here:
+                if not _same_clause(toks, ev.start, d.start):
+                    continue
+                gap = d.start - ev.end if d.start >= ev.end else ev.start - d.end
+                crossing = sum(1 for o in here if o is not ev and min(d.start, ev.start) < o.start < max(d.end, ev.end))
+                score = gap + 200 * crossing + (15 if d.start < ev.start else 0)
+                if best is None or score < best[0]:
+                    best = (score, ev)
+            target = best[1] if best else None
+        if target is None:
+            # a fronted date ("In 1995, the then President ...") holds for the whole sentence
+            if d.start < min(ev.start for ev in here):
+                target = min(here, key=lambda ev: ev.start)
+            else:
+                continue
+        if target.date is not None:
             continue
-        s, e = m.span(1)
-        if kind == "Agreement":
-            word = AGREEMENT_TRIGGER.search(m.group(1))
-            atype = AGREEMENT_TYPES.get(_PLURAL_S.sub("", word.group("word").lower().split()[0]), "Agreement") if word else "Agreement"
-            found.append(Trigger("Agreement", atype, s, e, m.group(1), name=m.group(1)))
+        value = d.value
+        if _CONCLUDED.search(text[:target.start]) and target.pos == "noun":
+            dur = _DURATION.search(text[max(0, target.start - 30):target.end])
+            if dur:
+                from briefgraph.loaders.dates import ending_interval
+                value = ending_interval(value, _days(dur.group("n")))
         else:
-            found.append(Trigger("Event", kind, s, e, m.group(1), name=m.group(1)))
-        taken.append((m.start(), m.end()))
-    low = text.lower()
-    present = {t for k, t in _KEYWORD_PAIRS if k in low}
-    if not present:
-        return found
-    for m in _agreement_matches(text) if "Agreement" in present else ():
-        if not free(m.start, m.end):
+            dur = _DURATION.search(text[max(0, target.start - 30):target.end])
+            if dur and value.precision == "day" and "/" not in value.value:
+                value = with_duration(value, _days(dur.group("n")))
+        target.date, target.date_source = value, d.source
+        target.date_planned = target.status == "planned"
+
+
+def _days(n: str) -> int:
+    return int(n) if n.isdigit() else int(_NUMBER_WORDS.get(n.lower(), 1))
+
+
+def _same_clause(toks: list[Token], a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    for t_i, t in enumerate(toks):
+        if lo < t.start < hi and _boundary(toks, t_i):
+            return False
+    return True
+
+
+def _participants(sent, toks, here, ms, found, last_people, last_states) -> None:
+    if not here:
+        return
+    text = sent.text
+    order = sorted(here, key=lambda e: e.start)
+    actors = [m for m in ms if m.kind in ACTOR_KINDS]
+    places = [m for m in ms if m.kind == "Place" or (m.kind == "State" and False)]
+    for k, ev in enumerate(order):
+        lo = order[k - 1].end if k else 0
+        hi = order[k + 1].start if k + 1 < len(order) else len(text)
+        # the clause limits the window
+        ti = next(i for i, t in enumerate(toks) if t.start >= ev.start)
+        ca, cb = _clause_of(toks, ti)
+        lo = max(lo, toks[ca].start if ca < len(toks) else 0)
+        hi = min(hi, toks[cb - 1].end if cb - 1 < len(toks) and cb > 0 else len(text))
+        inside = [m for m in actors if lo <= m.start and m.end <= hi]
+        if not any(m.start < ev.start for m in inside) and k == 0:
+            # the subject of the sentence stands before the clause ("Lula ..., with whom he")
+            inside += [m for m in actors if m.end <= ev.start and m not in inside][:3]
+        for m in inside:
+            role = None
+            if ev.type == "Visit" and m.kind == "State" and re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
+                role = "host"
+            ev.participants.setdefault(m.key, role)
+            if m.kind == "Person" and m.head_of:
+                pass
+        for m in places:
+            if lo <= m.start and m.end <= hi:
+                ev.places.append(m.key)
+        if ev.type == "Visit":
+            for m in inside:
+                if m.kind == "State" and ev.participants.get(m.key) == "host":
+                    ev.places.append(m.key)
+        window = text[lo:hi]
+        g = _GROUP.search(window)
+        if g:
+            what = g.group("what").lower()
+            n = 3 if "three" in g.group(0).lower() else 2
+            pool = last_people if what in ("leaders", "presidents", "prime ministers", "premiers", "heads of state") \
+                else last_states
+            for key in pool[-n:]:
+                ev.participants.setdefault(key, None)
+        if not any(m.kind == "Person" for m in inside) and _PRONOUN_PERSON.search(window) and last_people:
+            ev.participants.setdefault(last_people[-1], None)
+    # an agreement with no party of its own takes those of the event it was signed at
+    for ev in order:
+        if ev.kind == "Agreement" and not ev.participants:
+            host = next((o for o in order if o.kind == "Event" and o.participants), None)
+            if host is not None:
+                ev.participants.update({k: None for k in host.participants})
+
+
+def _same_parties(a: EventMention, b: EventMention) -> bool:
+    return not a.participants or not b.participants or bool(set(a.participants) & set(b.participants))
+
+
+def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentence) -> None:
+    """Merge anaphors into their antecedents; link ``during``; add to ``events``."""
+    text = sent.text
+    for ev in sorted(here, key=lambda e: e.start):
+        antecedent = None
+        same_class = [o for o in reversed(events) if o.cls.name == ev.cls.name and not o.anaphor]
+        if ev.anaphor:
+            for o in same_class:
+                if ev.date is None or o.date is None or o.date_planned or o.date.value == ev.date.value:
+                    if _same_parties(ev, o) or not ev.participants:
+                        antecedent = o
+                    break
+            if antecedent is None and ev.date is None:
+                ev.anaphor = False if ev.participants else ev.anaphor
+        elif ev.pos == "verb" or ev.name:
+            # the same event told twice: same class, same date, shared parties
+            for o in same_class:
+                if o.date is not None and ev.date is not None and o.date.value == ev.date.value and \
+                        _same_parties(ev, o) and (ev.participants or o.participants):
+                    antecedent = o
+                    break
+                if ev.name and o.name and ev.name == o.name:
+                    antecedent = o
+                    break
+        if antecedent is not None:
+            _merge(antecedent, ev)
+            ev.anaphor = True
+            ev.during = antecedent  # (only used to find the node the anaphor stands for)
             continue
-        word = m.word.lower().split()[0]
-        atype = AGREEMENT_TYPES.get(word.rstrip("s") if word not in ("treaties",) else "treaties", None)
-        atype = atype or AGREEMENT_TYPES.get(word, "Agreement")
-        count = m.count
-        t = Trigger("Agreement", atype, m.start, m.end, m.text,
-                    count=(int(count) if count and count.isdigit() else _WORD_COUNTS.get((count or "").lower())),
-                    number=m.number)
-        # a capitalised name ending in the trigger: "Bilateral Military Cooperation Agreement"
-        before = _CAPS_BEFORE_6.search(text, max(0, m.start - 160), m.start) if m.word[0].isupper() else None
-        if before and before.group(1).split()[0] not in _NOT_NAMES | {"These", "Those", "Such"}:
-            t.name = (before.group(1) + m.word).strip()
-            t.start = before.start(1)
-        after = _NAME_AFTER.match(text, m.end) if m.word[0].isupper() and not m.count else None
-        if after:
-            t.name = ((t.name or m.word) + after.group(0)).strip()
-            t.end = after.end()
-        found.append(t)
-        taken.append((t.start, t.end))
-    for etype, rx in _COMPILED:
-        if etype not in present and not (etype == "Exercise" and "Conflict" in present):
+        if ev.anaphor:
+            if ev.participants or ev.date is not None:
+                ev.anaphor = False
+            else:
+                # nothing to refer to: a new event, undated
+                ev.anaphor = False
+        events.append(ev)
+    # "during <event>", "at the summit": the event it happened during gives the date
+    for target in here:
+        lead = _DURING.search(text, max(0, target.start - 60), target.start)
+        if lead is None:
             continue
-        for m in rx.finditer(text):
-            if free(*m.span()):
-                found.append(Trigger("Event", etype, m.start(), m.end(), m.group(0)))
-                taken.append(m.span())
-    found.sort(key=lambda t: t.start)
-    for i, t in enumerate(found):
-        lo = 0 if i == 0 else _cut(text, found[i - 1].end, t.start)
-        hi = len(text) if i + 1 == len(found) else _cut(text, t.end, found[i + 1].start)
-        t.window = (lo, hi)
-        quoted = _QUOTED_BEFORE.search(text, max(0, t.start - 160), t.start)
-        if quoted and (set(quoted.group(2).split()) & _FUNCTION_WORDS or classify_name(quoted.group(1))):
-            quoted = None  # "'X Agreement' during the fifth meeting": the name is not the meeting's
-        if t.kind == "Event" and t.name is None and quoted:
-            t.name = quoted.group(1)  # "'Peace Mission-2021' joint military exercise"
-            t.start = quoted.start(1)
-        if t.kind == "Event" and t.name is None and t.text[:1].isupper() and t.start > 0:
-            caps = _CAPS_BEFORE_4.search(text[max(0, t.start - 160):t.start])
-            tail = _CAPS_TAIL.match(text[t.end:])
-            lead = caps.group(1).split() if caps else []
-            while lead and lead[0] in _NOT_NAMES:
-                lead.pop(0)
-            if lead:
-                t.name = (" ".join(lead) + " " + t.text + tail.group(0)).strip()
-                t.start, t.end = t.start - len(" ".join(lead)) - 1, t.end + len(tail.group(0).rstrip())
-        known_as = _KNOWN_AS.match(text[t.end:])
-        if t.kind == "Event" and t.name is None and known_as:
-            t.name = known_as.group(1)
-        if t.kind == "Event" and t.name is None and t.type in _NAMEABLE:
-            caps = _CAPS_BEFORE_3.search(text, max(0, t.start - 160), t.start)
-            if caps and caps.group(1).split()[0] not in _NOT_NAMES:
-                t.name = caps.group(1) + t.text
-                t.start = caps.start(1)
-        before = text[max(0, t.start - 40):t.start].lower()
-        o = _LAST_WORD.search(before)
-        if o and o.group(1) in ORDINALS:
-            t.ordinal = ORDINALS[o.group(1)]
-        n = _NUMERIC_ORDINAL.search(text[max(0, t.start - 160):t.start])
-        if n and t.ordinal is None:
-            t.ordinal = int(n.group(1))  # "the 13th Joint Cooperation Committee (JCC) meeting"
-        t.anaphoric = bool(_DETERMINER_BEFORE.search(before)) \
-            and t.name is None and t.count is None and t.number is None
-    return found
+        referent = target.during if target.anaphor and target.during is not None else target
+        for ev in here:
+            if ev is target or ev.anaphor or ev is referent or ev.during is not None:
+                continue
+            if not _same_clause_text(text, min(ev.start, lead.start()), max(ev.start, lead.start())):
+                continue
+            ev.during = referent
+            if ev.date is None and referent.date is not None:
+                ev.date, ev.date_source = referent.date, f"during the {referent.type.lower()}"
 
 
-_CAPS_BEFORE_6 = re.compile(r"((?:[A-Z][\w\-]*\s+){1,6})$")
-_NAME_AFTER = re.compile(r"\s+(?:on|of|for|between)\s+(?:the\s+)?[A-Z][\w\-]*(?:\s+(?:and\s+|of\s+|on\s+|for\s+)?[A-Z][\w\-]*)*")
-_STRONG_BOUNDARY = re.compile(r";|,\s+(?:and|while|whereas|but|and\s+then)\s")
+_DURING = re.compile(r"\b(?:during|at|on\s+the\s+sidelines?\s+of|while\s+on|in\s+the\s+course\s+of)\s+"
+                     r"(?:the\s+|his\s+|her\s+|their\s+|its\s+|this\s+)?(?:[\w’'\-]+\s+){0,4}\Z", re.I)
 
 
-def _cut(text: str, a: int, b: int) -> int:
-    """The clause boundary between offsets ``a`` and ``b``: the first strong one (", and",
-    ";"), else the last weak one (a comma, "is", "to" ...) so that the modifiers of the next
-    trigger ("Indian illegal occupation") stay with it; else ``b``."""
-    strong = _STRONG_BOUNDARY.search(text, a, b)
-    if strong:
-        return strong.start()
-    last = None
-    for m in _BOUNDARY.finditer(text, a, b):
-        last = m.start() + (0 if text[m.start()] in ",;" else 1)
-    return last if last is not None else b
+def _same_clause_text(text: str, a: int, b: int) -> bool:
+    return not re.search(r"[;:—]|,\s+(?:but|while|whereas|which|who)\b", text[a:b])
+
+
+def _merge(into: EventMention, other: EventMention) -> None:
+    if other.sent not in into.sentences:
+        into.sentences.append(other.sent)
+    into.mentions.append(other.trigger)
+    for k, r in other.participants.items():
+        into.participants.setdefault(k, r)
+    for p in other.places:
+        if p not in into.places:
+            into.places.append(p)
+    if other.date is not None and (into.date is None or (into.date_planned and not other.date_planned)):
+        into.date, into.date_source, into.date_planned = other.date, other.date_source, other.date_planned
+    if into.status == "planned" and other.status is None and other.date is not None:
+        into.status = None
+    into.name = into.name or other.name
+    into.count = into.count or other.count

@@ -1,224 +1,246 @@
-"""``extract(doc) -> Records``: entities, events, agreements, relations and sources of one
-brief, each with its evidence. Ids are deterministic (``graph.ids.make_id``).
+"""``extract(doc) -> Records``: everything one brief tells, as graph records with deterministic
+ids, evidence and the confidence of the rule that found each fact.
 
-The work is done in passes over the document: sources (footnotes), entities
-(``entities.find_mentions``), events (``event_pass``), relations (``relation_pass``), then
-the drafts are emitted as records.
+The stages are functions with typed hand-offs:
+
+``sources`` (footnotes -> Source nodes) -> ``mentions.find_mentions`` (entities per sentence)
+-> ``entities`` (mentions grouped into entities, spelling variants of a person merged)
+-> ``events.find_events`` -> ``relations.find_relations`` -> ``emit`` (records).
 """
 
 from __future__ import annotations
 
-import re
-from functools import lru_cache
+from dataclasses import dataclass, field
 
 from briefgraph.graph.ids import make_id
 from briefgraph.graph.model import EdgeRecord, Evidence, NodeRecord, Records
-from briefgraph.loaders import gazetteer
-from briefgraph.loaders.dates import find_dates
 from briefgraph.loaders.document import Document, Sentence
-from briefgraph.loaders.drafts import ACTOR_KINDS, DraftEntity, DraftEvent
-from briefgraph.loaders.entities import Mention, abbreviations, find_mentions, header_mentions
-from briefgraph.loaders.event_pass import EventPass
-from briefgraph.loaders.events import Trigger
-from briefgraph.loaders.relation_pass import RelationPass
+from briefgraph.loaders.events import EventMention, find_events
+from briefgraph.loaders.header import header_mentions
+from briefgraph.loaders.mentions import ACTOR_KINDS, Mention, find_mentions
+from briefgraph.loaders.relations import Relation, find_relations
 from briefgraph.loaders.resolve import merge_people
 from briefgraph.loaders.sources import parse_footnote
 
 
-@lru_cache(maxsize=1)
-def _head_titles() -> frozenset[str]:
-    return frozenset(gazetteer.words("head_titles"))
+@dataclass
+class Entity:
+    """One entity of a brief: its mentions grouped under one key."""
+
+    kind: str
+    key: str
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    props: dict = field(default_factory=dict)
+    evidence: list[Evidence] = field(default_factory=list)
+    count: int = 0
+    confidence: float = 0.0
+
+    @property
+    def id(self) -> str:
+        return make_id(self.kind, self.key)
 
 
-class _Extractor(EventPass, RelationPass):
-    def __init__(self, doc: Document):
-        self.doc = doc
-        self.entities: dict[str, DraftEntity] = {}
-        self.edges: dict[tuple[str, str, str], EdgeRecord] = {}
-        self.events: list[DraftEvent] = []
-        self.sources: dict[int, str] = {}
-        self.records = Records(documents={doc.id: doc.header()})
-        self.mentions: dict[int, list[Mention]] = {}
-        self.last_person: str | None = None
-        self._triggers: list[Trigger] = []  # of the sentence being read
-        self._sources_of: dict[int, tuple[str, ...]] = {}  # sentence index -> its sources' ids
-        self._focus: list[str] | None = None  # see EventPass.focus_states
+def evidence(doc: Document, sent: Sentence | None, sources: dict[int, str], mention: str | None = None) -> Evidence:
+    """The evidence record of a sentence (or of the header line that holds ``mention``)."""
+    if sent is None:
+        pos = max(0, doc.text.find(mention or ""))
+        end = doc.text.find("\n", pos)
+        end = len(doc.text) if end < 0 else end
+        return Evidence(doc.text[pos:end].strip(), doc.id, pos, end, mention, ())
+    srcs = tuple(sources[n] for n in sent.footnotes if n in sources)
+    return Evidence(sent.text, doc.id, sent.start, sent.end, mention, srcs)
 
-    # -- evidence -------------------------------------------------------------------------
-    def evidence(self, sent: Sentence | None, mention: str | None = None) -> Evidence:
-        if sent is None:  # header
-            pos = max(0, self.doc.text.find(mention or ""))
-            end = self.doc.text.find("\n", pos)
-            end = len(self.doc.text) if end < 0 else end
-            return Evidence(self.doc.text[pos:end].strip(), self.doc.id, pos, end, mention, ())
-        srcs = self._sources_of.get(sent.index)
-        if srcs is None:
-            srcs = self._sources_of[sent.index] = tuple(self.sources[n] for n in sent.footnotes if n in self.sources)
-        return Evidence(sent.text, self.doc.id, sent.start, sent.end, mention, srcs)
 
-    def entity(self, m: Mention, sent: Sentence | None) -> DraftEntity:
-        key = m.key if m.kind != "Organisation" or m.key.startswith("org:") else f"org:{m.key}"
-        if m.kind == "Place":
-            key = m.key if m.key.startswith(("city:", "region:", "place:")) else f"place:{m.key}"
-        e = self.entities.get(key)
-        if e is None:
-            e = self.entities[key] = DraftEntity(m.kind, key, m.name, props={k: v for k, v in m.props.items() if v is not None})
-        for alias in (m.text, m.alias, m.props.get("abbreviation") if m.kind == "Organisation" else None):
-            if alias and alias not in e.aliases:
-                e.aliases.append(alias)
-        e.evidence.append(self.evidence(sent, m.text))
-        e.count += 1
-        if m.kind == "Person" and m.role_of and m.role in _head_titles():
-            e.props.setdefault("head_of", m.role_of)
-            if sent is not None:  # "the then President of Pakistan ... in 1995": in office at that date
-                dates = find_dates(sent.text, self.doc.anchor_date)
-                if dates:
-                    e.props.setdefault("head_of_date", dates[0])
-        return e
+def read_sources(doc: Document) -> tuple[dict[int, str], list[NodeRecord]]:
+    """One Source node per footnote; ``ibid`` points at the note it repeats."""
+    ids: dict[int, str] = {}
+    nodes: list[NodeRecord] = []
+    previous = None
+    for number in sorted(doc.footnotes):
+        fn = doc.footnotes[number]
+        fields = parse_footnote(fn, previous)
+        previous = fields
+        sid = make_id("Source", doc.id, number)
+        ids[number] = sid
+        if fn.ibid_of is not None and fn.ibid_of in ids:
+            fields["ibid_of"] = ids[fn.ibid_of]
+        name = fields.get("title") or fn.text[:80]
+        nodes.append(NodeRecord(sid, "Source", name, [], fields, [Evidence(fn.text, doc.id, fn.start, fn.end, None, ())]))
+    return ids, nodes
 
-    def edge(self, source: str, target: str, etype: str, ev: Evidence | None, **props) -> None:
-        if source == target:
+
+def group_entities(doc: Document, per_sentence: dict[int, list[Mention]], header: list[Mention],
+                   sources: dict[int, str]) -> dict[str, Entity]:
+    """Mentions grouped into entities by key; a region named only by its adjective ("West
+    African") is left out; spelling variants of one person merge."""
+    entities: dict[str, Entity] = {}
+    by_sentence = {s.index: s for s in doc.sentences}
+    named_regions = {m.key for ms in per_sentence.values() for m in ms if m.kind == "Place" and not m.demonym}
+
+    def add(m: Mention, sent: Sentence | None) -> None:
+        if m.kind == "Place" and m.demonym and m.key not in named_regions:
             return
-        k = (source, target, etype)
-        if k not in self.edges:
-            self.edges[k] = EdgeRecord(source, target, etype, {p: v for p, v in props.items() if v is not None}, [])
-        if ev is not None and ev not in self.edges[k].evidence:
-            self.edges[k].evidence.append(ev)
+        e = entities.get(m.key)
+        if e is None:
+            e = entities[m.key] = Entity(m.kind, m.key, m.name, props={k: v for k, v in m.props.items() if v is not None})
+        for alias in (m.text, m.alias, m.props.get("abbreviation")):
+            if alias:
+                alias = alias.strip()
+                if alias.endswith(("'s", "’s")):
+                    alias = alias[:-2]
+                if alias and alias not in e.aliases:
+                    e.aliases.append(alias)
+        e.evidence.append(evidence(doc, sent, sources, m.text))
+        e.count += 1
+        e.confidence = max(e.confidence, m.confidence)
+        if m.title and "title" not in e.props:
+            e.props["title"] = m.title
 
-    # -- passes ---------------------------------------------------------------------------
-    def run(self) -> Records:
-        self.read_sources()
-        self.read_entities()
-        self.read_events()
-        self.read_relations()
-        return self.emit()
+    for m in header:
+        add(m, None)
+        if m.kind == "Person" and m.props.get("role"):
+            entities[m.key].props.setdefault("role", m.props["role"])
+    for index in sorted(per_sentence):
+        for m in per_sentence[index]:
+            add(m, by_sentence[index])
+    # typos and spelling variants of one person within the brief
+    people = {k: (e.name, e.count) for k, e in entities.items() if e.kind == "Person"}
+    for old, new in merge_people(people).items():
+        _merge_into(entities, old, new, per_sentence, header)
+    # a lone surname ("Mirziyoyev") and the one full name that ends with it
+    singles = [k for k, e in entities.items() if e.kind == "Person" and len(e.name.split()) == 1]
+    for k in singles:
+        fulls = [o for o, e in entities.items() if e.kind == "Person" and o != k and len(e.name.split()) > 1
+                 and entities[k].name.lower() in e.name.lower().split()]
+        if len(fulls) == 1:
+            _merge_into(entities, k, fulls[0], per_sentence, header)
+    return entities
 
-    def read_sources(self) -> None:
-        previous = None
-        for number in sorted(self.doc.footnotes):
-            fn = self.doc.footnotes[number]
-            fields = parse_footnote(fn, previous)
-            previous = fields
-            sid = make_id("Source", self.doc.id, number)
-            self.sources[number] = sid
-            if fn.ibid_of is not None and fn.ibid_of in self.sources:
-                fields["ibid_of"] = self.sources[fn.ibid_of]
-            ev = Evidence(fn.text, self.doc.id, fn.start, fn.end, None, ())
-            name = fields.get("title") or fn.text[:80]
-            self.records.nodes.append(NodeRecord(sid, "Source", name, [], fields, [ev]))
 
-    def read_entities(self) -> None:
-        for m in header_mentions(self.doc):
-            self.entity(m, None)
-            if m.kind == "Person" and m.role:
-                self.entities[m.key].props.setdefault("role", m.role)
-        affiliation = [m for m in header_mentions(self.doc) if m.kind == "Organisation" and m.text != self.doc.publisher]
-        author = next((m for m in header_mentions(self.doc) if m.role == "author"), None)
-        if author and affiliation:
-            ev = self.evidence(None, affiliation[0].text)
-            self.edge(author.key, self._org_key(affiliation[0]), "AFFILIATED_WITH", ev, role=self.doc.author_role)
-        for m in header_mentions(self.doc):
-            if m.kind == "Organisation" and m.part_of:
-                self.edge(self._org_key(m), m.part_of, "PART_OF", self.evidence(None, m.text))
-        abbr_map: dict[str, str] = {}
-        for sent in self.doc.sentences:
-            ms = find_mentions(sent)
-            for full, abbr, s, e in abbreviations(sent):
-                hit = next((m for m in ms if m.kind == "Organisation" and m.start <= s + 1 and m.end >= s + len(full) - 1), None)
-                if hit:
-                    abbr_map[abbr] = self._org_key(hit)
-                    hit.props.setdefault("abbreviation", abbr)
-                    if hit.alias is None:
-                        hit.alias = abbr
-            for m in ms:
-                self.entity(m, sent)
-            for abbr, key in abbr_map.items():  # later uses of an abbreviation the brief defined
-                for am in re.finditer(rf"\b{re.escape(abbr)}\b", sent.text) if abbr in sent.text else ():
-                    defining = sent.text[am.start() - 1:am.start()] == "("
-                    if key in self.entities and not defining and not any(m.start <= am.start() < m.end for m in ms):
-                        extra = Mention("Organisation", key, self.entities[key].name, abbr, sent.index,
-                                        am.start(), am.end())
-                        ms.append(extra)
-                        self.entity(extra, sent)
-            ms.sort(key=lambda m: m.start)
-            self.mentions[sent.index] = ms
-        # typos and spelling variants of one person within the brief
-        people = {k: e for k, e in self.entities.items() if e.kind == "Person"}
-        for old, new in merge_people({k: (e.name, e.count) for k, e in people.items()}).items():
-            self._merge_entity(old, new)
-            for ms in self.mentions.values():
-                for m in ms:
-                    if m.key == old:
-                        m.key = new
-        self._focus = None  # the mention counts are final from here
+def _merge_into(entities: dict[str, Entity], old: str, new: str, per_sentence, header) -> None:
+    if old not in entities or new not in entities:
+        return
+    a, b = entities.pop(old), entities[new]
+    b.aliases.extend(x for x in a.aliases if x not in b.aliases)
+    b.evidence.extend(a.evidence)
+    b.count += a.count
+    b.confidence = max(a.confidence, b.confidence)
+    for k, v in a.props.items():
+        b.props.setdefault(k, v)
+    for ms in [*per_sentence.values(), header]:
+        for m in ms:
+            if m.key == old:
+                m.key = new
 
-    def _merge_entity(self, old: str, new: str) -> None:
-        a, b = self.entities.pop(old), self.entities[new]
-        b.aliases.extend(x for x in a.aliases if x not in b.aliases)
-        b.evidence.extend(a.evidence)
-        b.count += a.count
-        for k, v in a.props.items():
-            b.props.setdefault(k, v)
 
-    def _org_key(self, m: Mention) -> str:
-        return m.key if m.key.startswith("org:") else f"org:{m.key}"
+def _event_name(ev: EventMention, entities: dict[str, Entity]) -> str:
+    if ev.name:
+        return ev.name
+    actors = [entities[k].name for k in ev.participants if k in entities and entities[k].kind in ACTOR_KINDS]
+    label = ev.type if ev.kind == "Event" else ev.type
+    if ev.count and ev.kind == "Agreement":
+        label = f"{ev.count} {ev.trigger}"
+    elif ev.kind == "Agreement":
+        label = ev.trigger[:1].upper() + ev.trigger[1:]
+    if actors:
+        label += ": " + ", ".join(actors[:3])
+    if ev.date:
+        label += f" ({ev.date.value})"
+    return label
 
-    def mkey(self, m: Mention) -> str:
-        if m.kind == "Organisation":
-            return self._org_key(m)
-        if m.kind == "Place" and not m.key.startswith(("city:", "region:", "place:")):
-            return f"place:{m.key}"
-        return m.key
 
-    # -- output ---------------------------------------------------------------------------
-    def event_id(self, ev: DraftEvent) -> str:
-        kind = ev.kind
-        if ev.trigger.name:
-            return make_id(kind, ev.type, ev.trigger.name)
-        if "natural" in ev.extra:
-            return make_id(kind, ev.type, *ev.extra["natural"])
-        if ev.date is not None:
-            return make_id(kind, ev.type, ev.date.value, *ev.states(self.entities), ev.extra.get("number", ""),
-                           ev.extra.get("count", ""))
-        return make_id(kind, ev.type, self.doc.id, ev.sent.index, ev.trigger.start)
+def _event_id(doc: Document, ev: EventMention, entities: dict[str, Entity]) -> str:
+    if ev.name:
+        return make_id(ev.kind, ev.type, ev.name)
+    if ev.date is not None:
+        states = sorted(k for k in ev.participants if k in entities and entities[k].kind == "State")
+        return make_id(ev.kind, ev.type, ev.date.value, *states, ev.count or "", ev.number or "")
+    return make_id(ev.kind, ev.type, doc.id, ev.sent.index, ev.start)
 
-    def emit(self) -> Records:
-        r = self.records
-        ids = {k: e.id for k, e in self.entities.items()}
-        for key, e in self.entities.items():
-            props = {k: v for k, v in e.props.items() if k not in ("head_of", "head_of_inferred", "head_of_date")}
-            r.nodes.append(NodeRecord(ids[key], e.kind, e.name, e.aliases, props, e.evidence))
-        for (s, t, ty), edge in self.edges.items():
-            if s in ids and t in ids:
-                r.edges.append(EdgeRecord(ids[s], ids[t], ty, edge.props, edge.evidence))
-        eids = {}
-        for ev in self.events:
-            eid = eids.get(id(ev)) or eids.setdefault(id(ev), self.event_id(ev))
-            props = dict(ev.date.as_props()) if ev.date else {}
-            props["event_type" if ev.kind == "Event" else "agreement_type"] = ev.type
-            if ev.date_source:
-                props["date_source"] = ev.date_source
-            for k in ("ordinal", "count", "number"):
-                if k in ev.extra:
-                    props[k] = ev.extra[k]
-            name = ev.name or self._event_name(ev)
-            r.nodes.append(NodeRecord(eid, ev.kind, name, [ev.trigger.name] if ev.trigger.name else [], props, ev.evidence))
-            edge_type = "PARTICIPATED_IN" if ev.kind == "Event" else "PARTY_TO"
-            for k, role in ev.participants.items():
-                if k in ids and self.entities[k].kind in ACTOR_KINDS:
-                    r.edges.append(EdgeRecord(ids[k], eid, edge_type, {"role": role} if role else {}, ev.evidence[:1]))
-            if ev.kind == "Event":
-                for p in dict.fromkeys(ev.places):
-                    if p in ids:
-                        r.edges.append(EdgeRecord(eid, ids[p], "OCCURRED_IN", {}, ev.evidence[:1]))
-            for o in ev.establishes:
-                if o in ids:
-                    r.edges.append(EdgeRecord(eid, ids[o], "ESTABLISHES", {}, ev.evidence[:1]))
-        for ev in self.events:
-            if ev.during is not None and ev.during is not ev:
-                etype = "SIGNED_AT" if ev.kind == "Agreement" else "DURING"
-                r.edges.append(EdgeRecord(eids[id(ev)], eids[id(ev.during)], etype, {}, ev.evidence[:1]))
-        return r
+
+def emit(doc: Document, entities: dict[str, Entity], events: list[EventMention], relations: list[Relation],
+         sources: dict[int, str], source_nodes: list[NodeRecord]) -> Records:
+    """The records of one brief."""
+    r = Records(documents={doc.id: doc.header()})
+    r.nodes.extend(source_nodes)
+    ids = {k: e.id for k, e in entities.items()}
+    for key, e in entities.items():
+        props = dict(e.props)
+        props["confidence"] = round(e.confidence, 2)
+        r.nodes.append(NodeRecord(ids[key], e.kind, e.name, e.aliases, props, e.evidence))
+    seen: dict[tuple[str, str, str], EdgeRecord] = {}
+    for rel in relations:
+        s, t = ids.get(rel.source), ids.get(rel.target)
+        if s is None or t is None or s == t:
+            continue
+        k = (s, t, rel.type)
+        ev = evidence(doc, rel.sent, sources, rel.mention)
+        if k not in seen:
+            props = dict(rel.props)
+            props["confidence"] = rel.confidence
+            seen[k] = EdgeRecord(s, t, rel.type, {p: v for p, v in props.items() if v is not None}, [ev])
+            r.edges.append(seen[k])
+        elif ev not in seen[k].evidence:
+            seen[k].evidence.append(ev)
+    eids: dict[int, str] = {}
+    for ev in events:
+        eid = eids.setdefault(id(ev), _event_id(doc, ev, entities))
+        props = dict(ev.date.as_props()) if ev.date else {}
+        props["event_type" if ev.kind == "Event" else "agreement_type"] = ev.type
+        if ev.date_source:
+            props["date_source"] = ev.date_source
+        if ev.status:
+            props["status"] = ev.status
+        if ev.count:
+            props["count"] = ev.count
+        if ev.number:
+            props["number"] = ev.number
+        props["confidence"] = ev.confidence
+        evs = [evidence(doc, s, sources, m) for s, m in zip(ev.sentences, ev.mentions)]
+        r.nodes.append(NodeRecord(eid, ev.kind, _event_name(ev, entities), [], props, evs))
+        edge_type = "PARTICIPATED_IN" if ev.kind == "Event" else "PARTY_TO"
+        for k, role in ev.participants.items():
+            if k in ids and entities[k].kind in ACTOR_KINDS:
+                r.edges.append(EdgeRecord(ids[k], eid, edge_type,
+                                          {"role": role, "confidence": ev.confidence} if role else
+                                          {"confidence": ev.confidence}, evs[:1]))
+        if ev.kind == "Event":
+            for p in dict.fromkeys(ev.places):
+                if p in ids and entities[p].kind in ("Place", "State"):
+                    r.edges.append(EdgeRecord(eid, ids[p], "OCCURRED_IN", {"confidence": ev.confidence}, evs[:1]))
+        for o in ev.establishes:
+            if o in ids:
+                r.edges.append(EdgeRecord(eid, ids[o], "ESTABLISHES", {"confidence": ev.confidence}, evs[:1]))
+    for ev in events:
+        if ev.during is not None and ev.during is not ev and id(ev.during) in eids:
+            etype = "SIGNED_AT" if ev.kind == "Agreement" else "DURING"
+            if ev.during.kind == "Event":
+                r.edges.append(EdgeRecord(eids[id(ev)], eids[id(ev.during)], etype, {"confidence": ev.confidence},
+                                          [evidence(doc, ev.sent, sources, ev.trigger)]))
+    return r
+
+
+def _header_relations(doc: Document, header: list[Mention]) -> list[Relation]:
+    out = []
+    author = next((m for m in header if m.kind == "Person" and m.props.get("role") == "author"), None)
+    affiliation = [m for m in header if m.kind == "Organisation" and m.text != doc.publisher]
+    if author is not None and affiliation:
+        out.append(Relation(author.key, affiliation[0].key, "AFFILIATED_WITH", None, affiliation[0].text, "header",
+                            (("role", doc.author_role),) if doc.author_role else ()))
+    for m in header:
+        if m.kind == "Organisation" and m.part_of:
+            out.append(Relation(m.key, m.part_of, "PART_OF", None, m.text, "header"))
+    return out
+
+
+def _establishes(events: list[EventMention], per_sentence: dict[int, list[Mention]], entities) -> None:
+    """An establishing event creates the body named in its clause (the alliance it formed)."""
+    for ev in events:
+        if ev.type != "Establishment":
+            continue
+        orgs = [k for k in ev.participants if k in entities and entities[k].kind == "Organisation"]
+        ev.establishes.extend(o for o in orgs if o not in ev.establishes)
 
 
 def extract(doc: Document) -> Records:
@@ -228,8 +250,18 @@ def extract(doc: Document) -> Records:
     --------
     >>> from briefgraph.loaders.document import parse
     >>> r = extract(parse("A title\\n\\nBy\\nA. Writer\\n\\n" + "Pakistan and Azerbaijan established diplomatic "
-    ...                   "relations, which were established on 9 June 1992 in a long sentence about them. " * 2))
+    ...                   "relations on 9 June 1992, in a long sentence about the two of them. " * 2))
     >>> sorted({n.kind for n in r.nodes})
     ['Event', 'Person', 'State']
     """
-    return _Extractor(doc).run()
+    sources, source_nodes = read_sources(doc)
+    header = header_mentions(doc)
+    per_sentence = find_mentions(doc)
+    entities = group_entities(doc, per_sentence, header, sources)
+    events = find_events(doc, per_sentence)
+    for ev in events:  # participants point at merged people
+        ev.participants = {k: r for k, r in ev.participants.items() if k in entities}
+    _establishes(events, per_sentence, entities)
+    kinds = {k: e.kind for k, e in entities.items()}
+    relations = _header_relations(doc, header) + find_relations(doc, per_sentence, events, kinds)
+    return emit(doc, entities, events, relations, sources, source_nodes)

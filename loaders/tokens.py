@@ -1,0 +1,59 @@
+"""Word tokens of a sentence with their offsets: the unit every matcher walks.
+
+Words keep their letters whatever the script (``Erdoğan``, ``Fernández``), their inner
+hyphens and apostrophes (``Suk-yeol``, ``el-Sisi``, ``O'Neill``); a possessive ``'s`` is a
+token of its own, so ``Brazil's`` is ``Brazil`` + ``'s``.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+_TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}"                               # an abbreviation with dots: U.S., H.E.
+    r"|[^\W\d_](?:[^\W_]|[-‐‑'’](?=[^\W\d_]))*"  # a word, with inner hyphens/apostrophes
+    r"|\d+(?:[.,:]\d+)*(?:st|nd|rd|th|s)?"          # a number, an ordinal day, a decade
+    r"|\S"                                          # any other mark
+)
+_POSSESSIVE = re.compile(r"(?<=[^\W\d_])(['’]s)$")
+
+
+class Token(NamedTuple):
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_cap(self) -> bool:
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+
+def tokenize(text: str) -> list[Token]:
+    """The tokens of ``text``.
+
+    >>> [t.text for t in tokenize("Brazil's President Lula da Silva (Brazil) met el-Sisi.")]
+    ['Brazil', "'s", 'President', 'Lula', 'da', 'Silva', '(', 'Brazil', ')', 'met', 'el-Sisi', '.']
+    """
+    out: list[Token] = []
+    for m in _TOKEN.finditer(text):
+        word, s = m.group(), m.start()
+        p = _POSSESSIVE.search(word) if len(word) > 2 else None
+        if p:
+            out.append(Token(word[:p.start()], s, s + p.start()))
+            out.append(Token(word[p.start():], s + p.start(), m.end()))
+        else:
+            out.append(Token(word, s, m.end()))
+    return out
+
+
+def is_possessive(tok: Token | None) -> bool:
+    return tok is not None and tok.text in ("'s", "’s", "'", "’")
