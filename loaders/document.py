@@ -315,11 +315,43 @@ def _parse_header(doc: Document, lines: list[str]) -> None:
             doc.publisher = last
 
 
+_HEADING_MAX = 80
+
+
+def _heading_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Blocks split where a short line without a full stop (a heading, a caption, a credit)
+    is followed by a line that starts a sentence: web pages and news copy often lack the blank
+    line between them, and the heading must not be glued to the sentence after it."""
+    out = []
+
+    def emit(a: int, b: int) -> None:
+        chunk = text[a:b]
+        if chunk.strip():
+            a += len(chunk) - len(chunk.lstrip())
+            out.append((a, a + len(chunk.strip())))
+
+    for s, e in paras:
+        pos, line_start = s, s
+        for m in re.finditer(r"\n", text[s:e]):
+            b = s + m.start()
+            line = text[line_start:b].strip()
+            nxt = text[b + 1:b + 2]
+            if line and len(line) <= _HEADING_MAX and not _is_terminal(line) and not line.endswith((",", ";")) \
+                    and (nxt.isupper() or nxt in "\"“‘'(") and not _footnote_number(line) \
+                    and not re.search(r"\b(?:of|and|the|to|in|for|a|an|with|by|on|at)$", line):
+                emit(pos, line_start)
+                emit(line_start, b)
+                pos = b + 1
+            line_start = b + 1
+        emit(pos, e)
+    return out
+
+
 def _body_start(text: str, paras: list[tuple[int, int]]) -> int:
     """Index of the first body paragraph: the first long block of prose."""
     for k, (s, e) in enumerate(paras):
         block = text[s:e]
-        if e - s >= 160 and not block.lstrip().startswith("(") and len(_SENTENCE_END.findall(block)) >= 1:
+        if e - s >= 160 and not block.lstrip().startswith("(") and (_SENTENCE_END.search(block) or _is_terminal(block)):
             return k
     return 0
 
@@ -338,7 +370,7 @@ def parse(text: str, path: str = "<string>") -> Document:
     # Classify the rest: footnote blocks and body blocks; stitch the body.
     logical: list[list[tuple[int, int]]] = []
     expected, after_notes = 1, False
-    for s, e in paras[first:]:
+    for s, e in _heading_lines(text, paras[first:]):
         notes = _split_footnotes(text, s, e, expected)
         if notes:
             for fn in notes:

@@ -44,7 +44,7 @@ _SIGN_VERBS = re.compile(r"\b(?:sign|signed|signing|signs|ink|inked|adopt|adopte
                          r"co-sponsored|sponsored|agree|agreed|reach|reached|ratif\w+|approved|announced|held|"
                          r"conducted|staged|took\s+part|participated|experienced|completed|formed|created)\b", re.I)
 _NUMBER_WORDS = grammar("english")["number_words"]
-_GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three)\s+(?P<what>sides|countries|states|nations|"
+_GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three)\s+(?:[A-Z][\w\-]+\s+)?(?P<what>sides|countries|states|nations|"
                     r"neighbours|neighbors|governments|leaders|presidents|prime\s+ministers|premiers|heads\s+of\s+state)\b",
                     re.I)
 _PRONOUN_PERSON = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
@@ -108,12 +108,10 @@ def find_triggers(sent: Sentence, toks: list[Token], entity_spans) -> list[tuple
             k = len(p.words)
             if tuple(lows[i:i + k]) != p.words:
                 continue
-            if p.cls.needs and not _near(lows, i + k, WINDOW_NEEDS, p.cls.needs) and \
-                    not (p.cls.before and _near(lows, max(0, i - 4), i - max(0, i - 4), p.cls.before)):
-                continue
-            if p.cls.needs and p.cls.before and not p.cls.needs & set(lows[i + k:i + k + WINDOW_NEEDS]) \
-                    and not _near(lows, max(0, i - 4), i - max(0, i - 4), p.cls.before) \
-                    and not _near(lows, i + k, WINDOW_NEEDS, p.cls.needs):
+            # a verb too common to be an event alone needs one of its words nearby
+            if p.pos == "verb" and p.cls.needs and not (
+                    _near(lows, i + k, WINDOW_NEEDS, p.cls.needs | p.cls.before)
+                    or _near(lows, max(0, i - WINDOW_NEEDS), i - max(0, i - WINDOW_NEEDS), p.cls.needs | p.cls.before)):
                 continue
             hit = (i, i + k, p)
             break
@@ -391,41 +389,80 @@ def _same_parties(a: EventMention, b: EventMention) -> bool:
     return not a.participants or not b.participants or bool(set(a.participants) & set(b.participants))
 
 
+def _same_place(a: EventMention, b: EventMention) -> bool:
+    return not a.places or not b.places or bool(set(a.places) & set(b.places))
+
+
+def _dates_agree(ev: EventMention, o: EventMention) -> bool:
+    return ev.date is None or o.date is None or o.date_planned or ev.date_planned or o.date.value == ev.date.value
+
+
+_OBJECT_GAP = re.compile(r"^\s*(?:(?:for|to\s+attend|to\s+hold)\s+)?(?:(?:a|an|the|its|their|his|her|this)\s+)?"
+                         r"(?:[\w\-]+\s+){0,3}$")
+_SUMMIT_LIKE = {"Summit", "Conference"}
+
+
+def _within_sentence(here: list[EventMention], text: str) -> None:
+    """One event told by two triggers of a sentence: a verb and its object ("sat for the
+    first meeting", "landed in Tokyo for a two-day Summit"), a meeting at a summit."""
+    order = sorted(here, key=lambda e: e.start)
+    for k, ev in enumerate(order):
+        if ev.anaphor or ev.pos != "verb":
+            continue
+        for nxt in order[k + 1:]:
+            if nxt.pos != "noun" or nxt.kind != "Event":
+                continue
+            gap = text[ev.end:nxt.start]
+            if len(gap) > 60:
+                break
+            same = nxt.cls.name == ev.cls.name
+            purpose = ev.type == "Visit" and re.search(r"\bfor\s+(?:a|an|the)\b", gap)
+            if (same and _OBJECT_GAP.match(gap)) or purpose:
+                _merge(nxt, ev)
+                ev.anaphor, ev.during = True, nxt
+                break
+    summits = [e for e in order if e.type in _SUMMIT_LIKE and not e.anaphor]
+    for ev in order:
+        if ev.type == "Meeting" and ev.pos == "verb" and not ev.anaphor and summits:
+            target = summits[0]
+            if _dates_agree(ev, target):
+                _merge(target, ev)
+                ev.anaphor, ev.during = True, target
+
+
 def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentence) -> None:
-    """Merge anaphors into their antecedents; link ``during``; add to ``events``."""
+    """Merge what one event told twice into one; link ``during``; add to ``events``."""
     text = sent.text
+    _within_sentence(here, text)
     for ev in sorted(here, key=lambda e: e.start):
-        antecedent = None
+        if ev.anaphor and ev.during is not None:
+            continue  # merged within the sentence
         same_class = [o for o in reversed(events) if o.cls.name == ev.cls.name and not o.anaphor]
+        antecedent = None
         if ev.anaphor:
             for o in same_class:
-                if ev.date is None or o.date is None or o.date_planned or o.date.value == ev.date.value:
-                    if _same_parties(ev, o) or not ev.participants:
-                        antecedent = o
-                    break
-            if antecedent is None and ev.date is None:
-                ev.anaphor = False if ev.participants else ev.anaphor
-        elif ev.pos == "verb" or ev.name:
-            # the same event told twice: same class, same date, shared parties
-            for o in same_class:
-                if o.date is not None and ev.date is not None and o.date.value == ev.date.value and \
-                        _same_parties(ev, o) and (ev.participants or o.participants):
+                if _dates_agree(ev, o) and _same_place(ev, o) and (_same_parties(ev, o) or not ev.participants):
                     antecedent = o
                     break
+        else:
+            for o in same_class:
                 if ev.name and o.name and ev.name == o.name:
                     antecedent = o
+                elif ev.count and o.count and ev.count == o.count and ev.kind == "Agreement":
+                    antecedent = o
+                elif o.date is not None and ev.date is not None and o.date.value == ev.date.value \
+                        and _same_parties(ev, o) and _same_place(ev, o) and (ev.participants or o.participants) \
+                        and (ev.date.precision == "day" or ev.sent is not o.sent):
+                    antecedent = o
+                if antecedent is not None:
                     break
         if antecedent is not None:
             _merge(antecedent, ev)
-            ev.anaphor = True
-            ev.during = antecedent  # (only used to find the node the anaphor stands for)
+            ev.anaphor, ev.during = True, antecedent
             continue
-        if ev.anaphor:
-            if ev.participants or ev.date is not None:
-                ev.anaphor = False
-            else:
-                # nothing to refer to: a new event, undated
-                ev.anaphor = False
+        if ev.anaphor and not ev.participants and ev.date is None and not ev.places:
+            continue  # "the announcement": what it refers to was not found; nothing to tell
+        ev.anaphor = False
         events.append(ev)
     # "during <event>", "at the summit": the event it happened during gives the date
     for target in here:

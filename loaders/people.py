@@ -125,7 +125,9 @@ def read_name(text: str, toks: list[Token], k: int, stop: "PeopleIndex | None" =
             entry = table.get(normalise(t.text))
             if entry is not None and entry.kind in ("State", "Organisation") and not entry.demonym:
                 break  # "... Dahal Nepal": a state's name ends a person's
-            if stop is not None and j - k >= 2 and stop.resolve_short(t.text) is not None:
+            if stop is not None and j - k >= 2 and stop.resolve_short(t.text) is not None \
+                    and stop.resolve_short(text[toks[k].start:t.end]) is None \
+                    and normalise(text[toks[k].start:t.end]) not in gazetteer.leaders():
                 break  # "Santiago Cafiero Lula was ...": a known person starts a new name
             j += 1
             continue
