@@ -18,24 +18,25 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgraph.loaders.anchoring import Anchor, DateMention, sentence_dates, with_duration
 from briefgraph.loaders.dates import DateValue, interval
 from briefgraph.loaders.document import Document, Sentence
-from briefgraph.loaders.lexicon import EventClass, cue_phrases, grammar, trigger_phrases
-from briefgraph.loaders.mentions import ACTOR_KINDS, MONTHS, Mention, citation_spans
+from briefgraph.loaders.lexicon import EventClass, cue_phrases, grammar, trigger_phrases, verb_forms
+from briefgraph.loaders.mentions import ACTOR_KINDS, MONTHS, SENTENCE_WORDS, Mention, citation_spans
 from briefgraph.loaders.tokens import Token, is_possessive, tokenize
 
 WINDOW_NEEDS = 6
 _DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "said", "such"}
 _FRESH = {"a", "an", "another", "previous", "first", "second", "third", "fourth", "fifth", "last", "next",
-          "new", "latest", "earlier", "recent", "upcoming", "one", "annual", "historic", "historical"}
+          "new", "earlier", "upcoming", "one", "annual", "historic", "historical"}
 _COUNT = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|several|series)$", re.I)
 _DURATION = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b", re.I)
 _CLAUSE_MARKS = {";", ":", "—"}
 _CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "which", "who", "whom", "where", "when",
                  "because", "however"}
-_CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|her|their|its|a|the)?\s*\Z", re.I)
+_CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|her|their|its|a|the)?\s*(?:[\w\-]+\s+){0,3}\Z", re.I)
 _WEAK_NOUNS = {"resolution", "resolutions", "arrangement", "arrangements", "convention", "conventions",
                "charter", "contract", "contracts", "deal", "deals", "exercise", "exercises", "forum", "return",
                "exit", "formation", "creation", "founding", "recognition", "withdrawal", "announcement",
@@ -72,6 +73,7 @@ class EventMention:
     count: str | None = None
     number: str | None = None
     anaphor: bool = False
+    ref: "EventMention | None" = None  # for an anaphor: the event it tells of again
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)  # surface texts of the triggers
     rule: str = "trigger"
@@ -171,7 +173,7 @@ def _named(sent: Sentence, toks: list[Token], a: int, b: int) -> str | None:
     j = a
     while j > 0 and (toks[j - 1].text[:1].isupper() or toks[j - 1].text in ("-", "–") or
                      (toks[j - 1].text[:1].isdigit() and sent.text[toks[j - 1].end:toks[j].start] == "")
-                     or toks[j - 1].text in ("’", "'", "’s")) and toks[j - 1].text not in ("The", "A", "In", "On"):
+                     or toks[j - 1].text in ("’", "'", "’s")) and toks[j - 1].text not in SENTENCE_WORDS:
         j -= 1
     if j == a:
         return None
@@ -188,6 +190,7 @@ def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[Event
     events: list[EventMention] = []
     last_people: list[str] = []
     last_states: list[str] = []
+    last_orgs: list[str] = []
     for sent in doc.sentences:
         toks = tokenize(sent.text)
         ms = mentions.get(sent.index, [])
@@ -202,17 +205,18 @@ def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[Event
             if ev is not None:
                 here.append(ev)
         _assign_dates(sent, toks, here, dates, found)
-        _participants(sent, toks, here, ms, found, last_people, last_states)
+        _participants(sent, toks, here, ms, found, last_people, last_states, last_orgs)
         _resolve(here, events, sent)
         for m in ms:
             if m.kind == "Person":
                 if m.key in last_people:
                     last_people.remove(m.key)
                 last_people.append(m.key)
-            elif m.kind == "State" and not m.text.endswith(("'s", "’s")) or m.kind == "State":
-                if m.key in last_states:
-                    last_states.remove(m.key)
-                last_states.append(m.key)
+            elif m.kind in ("State", "Organisation"):
+                pool = last_states if m.kind == "State" else last_orgs
+                if m.key in pool:
+                    pool.remove(m.key)
+                pool.append(m.key)
     return [e for e in events if not e.anaphor]
 
 
@@ -246,8 +250,13 @@ def _event_from(sent, toks, lows, a, b, phrase, ms, dates, events, here) -> Even
             # a bare plural names a kind of event, not one ("high-level visits", "bilateral deals")
             if not (cls.kind == "Agreement" and _SIGN_VERBS.search(text[max(0, s - 60):s])):
                 return None
-    if noun and any(w in ("no", "any", "such") for w in before[-2:]):
+    if noun and any(w in ("no", "any", "such", "all") for w in before[-2:]):
         return None
+    if phrase.pos == "verb" and lows[b - 1].endswith("ing") and b < len(toks) and \
+            lows[b] in ("forces", "troops", "army", "armies", "power", "powers", "countries", "states", "parties"):
+        return None  # "occupying forces": an adjective
+    if cls.kind == "Agreement" and phrase.pos == "verb" and re.search(r"\bit\s+(?:was|is|has\s+been)\s+\Z", text[max(0, s - 20):s]):
+        return None  # "it was agreed to deepen cooperation": what was agreed, not a new agreement
     if noun and phrase.words[-1] in _WEAK_NOUNS or noun and lows[b - 1] in _WEAK_NOUNS:
         number = re.match(r"\s+(?:No\.?\s*)?(\d{2,5})\b", text[e:])
         named = toks[a].text[:1].isupper()
@@ -333,32 +342,59 @@ def _same_clause(toks: list[Token], a: int, b: int) -> bool:
     return True
 
 
-def _participants(sent, toks, here, ms, found, last_people, last_states) -> None:
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    """Every form of the verbs whose object names an event (``signed 15 MOUs``, ``paid a visit``)."""
+    return frozenset(f for v in grammar("english")["light_verbs"] for f in verb_forms(v))
+
+
+_GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping)\b", re.I)
+
+
+def _participants(sent, toks, here, ms, found, last_people, last_states, last_orgs) -> None:
+    """Who took part: the actors of each trigger's window (see the module docstring)."""
     if not here:
         return
     text = sent.text
     order = sorted(here, key=lambda e: e.start)
     actors = [m for m in ms if m.kind in ACTOR_KINDS]
-    places = [m for m in ms if m.kind == "Place" or (m.kind == "State" and False)]
+    places = [m for m in ms if m.kind == "Place"]
+    light = _light_verbs()
     for k, ev in enumerate(order):
         lo = order[k - 1].end if k else 0
         hi = order[k + 1].start if k + 1 < len(order) else len(text)
-        # the clause limits the window
         ti = next(i for i, t in enumerate(toks) if t.start >= ev.start)
         ca, cb = _clause_of(toks, ti)
-        lo = max(lo, toks[ca].start if ca < len(toks) else 0)
-        hi = min(hi, toks[cb - 1].end if cb - 1 < len(toks) and cb > 0 else len(text))
-        inside = [m for m in actors if lo <= m.start and m.end <= hi]
-        if not any(m.start < ev.start for m in inside) and k == 0:
+        clause_lo = toks[ca].start if ca < len(toks) else 0
+        lo = max(lo, clause_lo)
+        hi = min(hi, toks[cb - 1].end if 0 < cb <= len(toks) else len(text))
+        right = [m for m in actors if ev.end <= m.start and m.end <= hi]
+        left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
+        if ev.pos == "verb":
+            left = left_all
+        else:
+            verbs = [t for t in toks if lo <= t.start < ev.start and t.lower in light]
+            if verbs:
+                left = [m for m in left_all if m.end <= verbs[-1].start] + \
+                       [m for m in left_all if m.start >= verbs[-1].end]
+            else:
+                near = toks[max(0, ti - 4):ti]
+                left = [m for m in left_all if near and m.start >= near[0].start]
+        inside = left + right
+        if k == 0 and not left and ev.pos == "verb":
             # the subject of the sentence stands before the clause ("Lula ..., with whom he")
-            inside += [m for m in actors if m.end <= ev.start and m not in inside][:3]
+            inside += [m for m in actors if m.end <= clause_lo][:3]
+        if ca > 0 and toks[ca - 1].lower in ("which", "who") or ca > 1 and toks[ca].lower in ("which", "who"):
+            before = [m for m in actors if m.end <= clause_lo]
+            if before:
+                inside.append(before[-1])  # "the mechanism, which held its summit": its subject
         for m in inside:
             role = None
             if ev.type == "Visit" and m.kind == "State" and re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
                 role = "host"
             ev.participants.setdefault(m.key, role)
-            if m.kind == "Person" and m.head_of:
-                pass
+            for st in m.members:  # "Azerbaijan-Pakistan Joint Commission": the two states take part
+                ev.participants.setdefault(st, None)
         for m in places:
             if lo <= m.start and m.end <= hi:
                 ev.places.append(m.key)
@@ -375,14 +411,41 @@ def _participants(sent, toks, here, ms, found, last_people, last_states) -> None
                 else last_states
             for key in pool[-n:]:
                 ev.participants.setdefault(key, None)
-        if not any(m.kind == "Person" for m in inside) and _PRONOUN_PERSON.search(window) and last_people:
+        if _GROUP_ORG.search(window) and last_orgs:
+            ev.participants.setdefault(last_orgs[-1], None)
+        if not any(m.kind == "Person" for m in inside) and _PRONOUN_PERSON.search(text[lo:ev.start]) and last_people:
             ev.participants.setdefault(last_people[-1], None)
-    # an agreement with no party of its own takes those of the event it was signed at
-    for ev in order:
-        if ev.kind == "Agreement" and not ev.participants:
-            host = next((o for o in order if o.kind == "Event" and o.participants), None)
-            if host is not None:
-                ev.participants.update({k: None for k in host.participants})
+        if ev.type == "Establishment" or ev.cls.name == "established":
+            ev.establishes.extend(_established_body(text, ev, ms))
+    # an event with no party of its own shares those of the event before it in the sentence
+    # ("X recognised Y's independence and relations were established"); an agreement, those
+    # of the event it was signed at
+    for k, ev in enumerate(order):
+        if ev.participants:
+            continue
+        donor = next((o for o in reversed(order[:k]) if o.participants), None)
+        if donor is None and ev.kind == "Agreement":
+            donor = next((o for o in order if o.kind == "Event" and o.participants), None)
+        if donor is not None:
+            ev.participants.update({p: None for p in donor.participants})
+
+
+_PASSIVE_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+was\s+|was\s+|were\s+)?(?:announced|formed|founded|established|created|launched|set\s+up)\s+by\b")
+
+
+def _established_body(text: str, ev: EventMention, ms: list[Mention]) -> list[str]:
+    """The body an establishing event creates: named right after its trigger ("formed the
+    Alliance of Sahel States"), or right before a passive ("The Alliance ..., announced by")."""
+    out = []
+    for m in ms:
+        if m.kind != "Organisation":
+            continue
+        gap = text[ev.end:m.start] if m.start >= ev.end else None
+        if gap is not None and len(gap) <= 25 and not re.search(r"\b(?:with|from|of|by|to|against)\b", gap):
+            out.append(m.key)
+        elif m.end <= ev.start and _PASSIVE_BY.match(text[m.end:ev.end]):
+            out.append(m.key)
+    return out[:1]
 
 
 def _same_parties(a: EventMention, b: EventMention) -> bool:
@@ -419,7 +482,7 @@ def _within_sentence(here: list[EventMention], text: str) -> None:
             purpose = ev.type == "Visit" and re.search(r"\bfor\s+(?:a|an|the)\b", gap)
             if (same and _OBJECT_GAP.match(gap)) or purpose:
                 _merge(nxt, ev)
-                ev.anaphor, ev.during = True, nxt
+                ev.anaphor, ev.ref = True, nxt
                 break
     summits = [e for e in order if e.type in _SUMMIT_LIKE and not e.anaphor]
     for ev in order:
@@ -427,7 +490,7 @@ def _within_sentence(here: list[EventMention], text: str) -> None:
             target = summits[0]
             if _dates_agree(ev, target):
                 _merge(target, ev)
-                ev.anaphor, ev.during = True, target
+                ev.anaphor, ev.ref = True, target
 
 
 def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentence) -> None:
@@ -435,7 +498,7 @@ def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentenc
     text = sent.text
     _within_sentence(here, text)
     for ev in sorted(here, key=lambda e: e.start):
-        if ev.anaphor and ev.during is not None:
+        if ev.anaphor and ev.ref is not None:
             continue  # merged within the sentence
         same_class = [o for o in reversed(events) if o.cls.name == ev.cls.name and not o.anaphor]
         antecedent = None
@@ -458,7 +521,7 @@ def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentenc
                     break
         if antecedent is not None:
             _merge(antecedent, ev)
-            ev.anaphor, ev.during = True, antecedent
+            ev.anaphor, ev.ref = True, antecedent
             continue
         if ev.anaphor and not ev.participants and ev.date is None and not ev.places:
             continue  # "the announcement": what it refers to was not found; nothing to tell
@@ -469,11 +532,13 @@ def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentenc
         lead = _DURING.search(text, max(0, target.start - 60), target.start)
         if lead is None:
             continue
-        referent = target.during if target.anaphor and target.during is not None else target
+        referent = target.ref if target.anaphor and target.ref is not None else target
         for ev in here:
-            if ev is target or ev.anaphor or ev is referent or ev.during is not None:
+            ev = ev.ref if ev.anaphor and ev.ref is not None else ev
+            if ev is referent or ev.during is not None or ev.kind == "Event" and ev.type == referent.type:
                 continue
-            if not _same_clause_text(text, min(ev.start, lead.start()), max(ev.start, lead.start())):
+            if not _same_clause_text(text, min(ev.start, lead.start()), max(ev.start, lead.start())) \
+                    and ev.sent is sent:
                 continue
             ev.during = referent
             if ev.date is None and referent.date is not None:

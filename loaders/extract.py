@@ -83,8 +83,9 @@ def group_entities(doc: Document, per_sentence: dict[int, list[Mention]], header
             return
         e = entities.get(m.key)
         if e is None:
-            e = entities[m.key] = Entity(m.kind, m.key, m.name, props={k: v for k, v in m.props.items() if v is not None})
-        for alias in (m.text, m.alias, m.props.get("abbreviation")):
+            e = entities[m.key] = Entity(m.kind, m.key, m.name, props={k: v for k, v in m.props.items()
+                                                                        if v is not None and k != "styled"})
+        for alias in (m.text, m.alias, m.props.get("abbreviation"), m.props.get("styled")):
             if alias:
                 alias = alias.strip()
                 if alias.endswith(("'s", "’s")):
@@ -234,15 +235,6 @@ def _header_relations(doc: Document, header: list[Mention]) -> list[Relation]:
     return out
 
 
-def _establishes(events: list[EventMention], per_sentence: dict[int, list[Mention]], entities) -> None:
-    """An establishing event creates the body named in its clause (the alliance it formed)."""
-    for ev in events:
-        if ev.type != "Establishment":
-            continue
-        orgs = [k for k in ev.participants if k in entities and entities[k].kind == "Organisation"]
-        ev.establishes.extend(o for o in orgs if o not in ev.establishes)
-
-
 def extract(doc: Document) -> Records:
     """Everything the brief tells, as records with deterministic ids and evidence.
 
@@ -261,7 +253,6 @@ def extract(doc: Document) -> Records:
     events = find_events(doc, per_sentence)
     for ev in events:  # participants point at merged people
         ev.participants = {k: r for k, r in ev.participants.items() if k in entities}
-    _establishes(events, per_sentence, entities)
     kinds = {k: e.kind for k, e in entities.items()}
     relations = _header_relations(doc, header) + find_relations(doc, per_sentence, events, kinds)
     return emit(doc, entities, events, relations, sources, source_nodes)

@@ -227,6 +227,27 @@ def lookup() -> dict[str, Entry]:
     return table
 
 
+def leader_for(name: str) -> Leader | None:
+    """The head of state or government ``name`` names: exactly, or as a longer form of the
+    one leader whose every name word it holds, surname last ("Muhammad Shehbaz Sharif")."""
+    key = normalise(name)
+    hit = leaders().get(key)
+    if hit is not None or " " not in key:
+        return hit
+    words = key.split()
+    found = {lead.name: lead for k, lead in _leaders_by_last().get(words[-1], ())
+             if len(k.split()) >= 2 and set(k.split()) <= set(words)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _leaders_by_last() -> dict[str, list[tuple[str, Leader]]]:
+    out: dict[str, list[tuple[str, Leader]]] = {}
+    for k, lead in leaders().items():
+        out.setdefault(k.split()[-1], []).append((k, lead))
+    return out
+
+
 def words(name: str) -> list[str]:
     return knowledge()[name]
 

@@ -246,9 +246,11 @@ def abbreviation_mentions(sent: Sentence, toks: list[Token], taken: Spans) -> li
             mention = _mention(entry, full, sent, s, e, "abbreviation")
         elif entry is not None or full.split()[-1] in _event_heads():
             continue
-        else:
+        elif _keyword_in(full.split()):
             mention = Mention("Organisation", normalise(full), full, full, sent.index, s, e, "abbreviation",
                               {"abbreviation": abbr})
+        else:
+            continue  # "Information and Communication Technologies (ICT)": a field, not a body
         if not taken.free(s, e):
             # a gazetteer or person claim inside a longer name gives way to the name
             continue
@@ -299,7 +301,8 @@ def _chunks(text: str, toks: list[Token]) -> list[list[int]]:
                 j += 1
                 continue
             k = j
-            while k < n and toks[k].text in CONNECTORS and text[toks[k - 1].end:toks[k].start] == " ":
+            while k < n and (toks[k].text in CONNECTORS or toks[k].text == "at" and k + 1 < n
+                             and capitalised(toks[k + 1])) and text[toks[k - 1].end:toks[k].start] == " ":
                 k += 1
             if j < k < n and capitalised(toks[k]) and text[toks[k - 1].end:toks[k].start] == " " \
                     and not ("and" in (t.text for t in toks[j:k]) and toks[k].text in _org_starts()):
@@ -345,9 +348,12 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
         s, e = toks[run[0]].start, toks[run[-1]].end
         # a state's demonym or name before the body's name: "Brazilian Air Force", "Pakistan Army"
         part_of = None
-        lead = [m for m in known if m.kind == "State" and m.start == s]
+        lead = [m for m in known if m.kind == "State" and m.start == s and m.end == toks[run[0]].end]
         if lead and lead[0].end < e:
             part_of = lead[0].key
+        # "Azerbaijan-Pakistan Joint Commission": the states a body's name joins
+        states = tuple(dict.fromkeys(m.key for m in known if m.kind == "State" and toks[run[0]].start <= m.start
+                                     and m.end <= toks[run[0]].end)) if "-" in words[0] else ()
         # "... of Azerbaijan": the body belongs to that state or body
         tail = re.search(r"\s+of\s+(?:the\s+)?([A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)*)$", text[s:e])
         if tail:
@@ -358,10 +364,17 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
         if normalise(name) in table:
             continue
         inner = [m for m in known if s <= m.start and m.end <= e]
-        if not taken.free(s, e) and not all(m.kind in ("State", "Place") for m in inner if not taken.free(m.start, m.end)):
+        # states, places and a body's abbreviation at its start ("OIC Contact Group") are part of
+        # a longer name; anything else claimed inside it (a person) stops it
+        absorbable = [m for m in inner if m.kind in ("State", "Place") or
+                      (m.kind == "Organisation" and m.start == s and m.text.isupper())]
+        claimed = Spans()
+        claimed.spans = [sp for sp in taken.spans if sp not in {(m.start, m.end) for m in absorbable}]
+        if not claimed.free(s, e):
             continue
-        if any(m.kind in ("Person", "Organisation") and s <= m.start < e for m in known):
-            continue
+        prefix_org = next((m for m in absorbable if m.kind == "Organisation"), None)
+        if prefix_org is not None:
+            part_of = part_of or prefix_org.key
         for m in inner:  # states and cities inside the name are part of it
             known.remove(m)
         head = words[0]
@@ -370,7 +383,8 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
             part_of = part_of or prefix.key  # "OIC Contact Group": part of the OIC
         taken.take(s, e)
         mention = Mention("Organisation", normalise(name), name, text[s:_with_possessive(text, e)], sent.index,
-                          s, e, "org-name", part_of=part_of)
+                          s, e, "org-name", part_of=part_of, members=states)
+        mention.props["joins"] = True if states else None
         if lead and part_of == lead[0].key:
             mention.props["state"] = lead[0].key
         out.append(mention)
@@ -485,6 +499,21 @@ def place_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[
                 known.remove(k)
                 taken.spans = [sp for sp in taken.spans if sp != (k.start, k.end)]
             add(full, s, "infrastructure", None, m.group("head"))
+    return out
+
+
+def quoted_places(sent: Sentence, taken: Spans) -> list[Mention]:
+    """A quoted name after a facility word, or quoted and located in a known place: "the
+    country's biggest gas field “Shah Deniz”", "the 14th century 'Multan Caravanserai' in Baku"."""
+    text, out = sent.text, []
+
+    def add(name: str, s: int, rule: str, located_in: str | None = None, place_type: str | None = None) -> None:
+        e = s + len(name)
+        if taken.free(s, e):
+            taken.take(s, e)
+            out.append(Mention("Place", f"place:{normalise(name)}", name, name, sent.index, s, e, rule,
+                               {"place_type": place_type} if place_type else {}, located_in=located_in))
+
     if any(q in text for q in "‘'“\""):
         for m in _QUOTED.finditer(text):
             name = m.group("name").strip(" ,.")
@@ -498,9 +527,6 @@ def place_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[
             if names_event(name):
                 continue
             s = m.start("name")
-            for k in [k for k in known if s <= k.start and k.end <= s + len(name)]:
-                known.remove(k)
-                taken.spans = [sp for sp in taken.spans if sp != (k.start, k.end)]
             add(name, s, "landmark", where.key if where else None, "landmark")
     return out
 
@@ -525,13 +551,15 @@ def find_mentions(doc: Document) -> dict[int, list[Mention]]:
     claimed: dict[int, Spans] = {}
     toks_of: dict[int, list[Token]] = {}
     people = PeopleIndex()
-    # people first, over the whole brief: a later "Lula" needs the earlier full name
+    # people first, over the whole brief: a later "Lula" needs the earlier full name; only a
+    # quoted landmark ("gas field “Shah Deniz”") goes before them
     for sent in doc.sentences:
         toks = toks_of[sent.index] = tokenize(sent.text)
         taken = claimed[sent.index] = Spans()
         for s, e in citation_spans(sent.text):
             taken.take(s, e)
-        per_sentence[sent.index] = find_people(sent, toks, taken, people)
+        quoted = quoted_places(sent, taken)
+        per_sentence[sent.index] = quoted + find_people(sent, toks, taken, people)
     defined: dict[str, Mention] = {}
     for sent in doc.sentences:
         toks, taken = toks_of[sent.index], claimed[sent.index]

@@ -227,12 +227,13 @@ def _honorifics_at(text: str, toks: list[Token], k: int) -> int:
 # -- finding people -----------------------------------------------------------------------------------
 
 def _make(sent: Sentence, toks: list[Token], a: int, b: int, rule: str, people: PeopleIndex,
-          title: str | None = None, state: gazetteer.Entry | None = None, then: bool = False) -> Mention:
+          title: str | None = None, state: gazetteer.Entry | None = None, then: bool = False,
+          honorific_start: int | None = None) -> Mention:
     text = sent.text
     s, e = toks[a].start, toks[b - 1].end
     name = strip_honorifics(text[s:e])
     short = people.resolve_short(name) if b - a == 1 else None
-    leader = gazetteer.leaders().get(normalise(name))
+    leader = gazetteer.leader_for(name)
     if short is not None:
         key, display = short, people.names[short]
     elif leader is not None and (b - a == 1 or normalise(leader.name) == normalise(name) or b - a >= 2):
@@ -250,6 +251,8 @@ def _make(sent: Sentence, toks: list[Token], a: int, b: int, rule: str, people: 
                 {"title": title} if title else {}, title=title, head_of=head_of, head_then=then)
     if display != name:
         m.alias = name
+    if honorific_start is not None and honorific_start < s:
+        m.props["styled"] = text[honorific_start:e]  # "Sardar Farooq Ahmed Khan Leghari"
     return m
 
 
@@ -281,6 +284,7 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
         state = of_state or state
         if k < n and toks[k].text == ",":
             k += 1
+        hon = k
         k = _honorifics_at(text, toks, k)
         b = read_name(text, toks, k, people)
         names = []
@@ -304,11 +308,11 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
                 b = read_name(text, toks, k, people)
                 continue
             break
-        for a, b2 in names:
+        for n_i, (a, b2) in enumerate(names):
             if claim(a, b2):
                 out.append(_make(sent, toks, a, b2, "title", people, title.rstrip("s") if title.endswith("s")
                                  and title.lower().rstrip("s") in t_.heads | {"minister"} else title, state,
-                                 _then_before(toks, i)))
+                                 _then_before(toks, i), toks[hon].start if n_i == 0 and hon < a else None))
         i = max(j, names[-1][1] if names else j)
 
     # 2. name-first rules: apposition, "who", a verb of speech or travel, a known leader, alias
@@ -324,6 +328,9 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
         words = [t.text for t in toks[i:b]]
         rule, title, state = None, None, None
         leader = gazetteer.leaders().get(normalise(" ".join(words)))
+        inside_name = i > 0 and (capitalised(toks[i - 1]) and toks[i - 1].text not in SENTENCE_WORDS
+                                 or toks[i - 1].text in ("of", "on", "for", "and", "the") and i > 1
+                                 and capitalised(toks[i - 2]))
         after = toks[b] if b < n else None
         if after is not None and after.text == ",":
             k = b + 1
@@ -351,7 +358,7 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
                 rule = "apposition"
         if rule is None and leader is not None:
             rule = "leader"
-        if rule is None and len(words) >= 2 and after is not None and (
+        if rule is None and len(words) >= 2 and after is not None and not inside_name and (
                 after.text in t_.person_verbs or (after.lower.endswith("ly") and b + 1 < n
                                                   and toks[b + 1].text in t_.person_verbs)):
             rule = "subject"
