@@ -106,6 +106,7 @@ def find_triggers(sent: Sentence, toks: list[Token], entity_spans) -> list[tuple
     i = 0
     while i < n:
         hit = None
+        fits = []
         for p in phrases.get(lows[i], ()):
             k = len(p.words)
             if tuple(lows[i:i + k]) != p.words:
@@ -115,8 +116,15 @@ def find_triggers(sent: Sentence, toks: list[Token], entity_spans) -> list[tuple
                     _near(lows, i + k, WINDOW_NEEDS, p.cls.needs | p.cls.before)
                     or _near(lows, max(0, i - WINDOW_NEEDS), i - max(0, i - WINDOW_NEEDS), p.cls.needs | p.cls.before)):
                 continue
-            hit = (i, i + k, p)
-            break
+            if fits and len(p.words) < len(fits[0].words):
+                break
+            fits.append(p)
+        if fits:
+            p = fits[0]
+            if len({f.pos for f in fits}) > 1:  # "visit", "attack", "report": noun or verb by its neighbours
+                want = "noun" if _noun_position(toks, i, i + len(p.words)) else "verb"
+                p = next(f for f in fits if f.pos == want)
+            hit = (i, i + len(p.words), p)
         if hit is not None:
             s, e = toks[hit[0]].start, toks[hit[1] - 1].end
             name_hit = _in_spans(s, e, entity_spans)
@@ -126,6 +134,26 @@ def find_triggers(sent: Sentence, toks: list[Token], entity_spans) -> list[tuple
                 continue
         i += 1
     return out
+
+
+_NOUN_BEFORE = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "my", "your",
+                "'s", "’s", "of", "first", "second", "last", "next", "official", "state", "working", "private",
+                "bilateral", "joint", "recent", "historic", "any", "no", "every", "each", "another", "such"}
+
+
+def _noun_position(toks: list[Token], i: int, j: int) -> bool:
+    """Whether the word at ``i`` that can be a noun or a verb is a noun here."""
+    prev = toks[i - 1] if i else None
+    nxt = toks[j].lower if j < len(toks) else ""
+    if prev is not None:
+        p = prev.lower
+        if p in _NOUN_BEFORE or p.endswith(("-day", "-level", "al", "ic")) or p[:1].isdigit():
+            return True
+        if prev.text[:1].isupper() and i > 1 and toks[i - 2].lower not in ("to",):
+            return True  # "Turkey visit", "Khojaly attack"
+        if p in ("to", "will", "would", "could", "should", "may", "might", "must", "did", "not", "also", "and"):
+            return False
+    return nxt in ("of", "to", "by", "on", "in", "was", "were", "is", "has", "had", "will")
 
 
 def _near(lows: list[str], start: int, width: int, words: frozenset[str]) -> bool:
@@ -252,6 +280,8 @@ def _event_from(sent, toks, lows, a, b, phrase, ms, dates, events, here) -> Even
                 return None
     if noun and any(w in ("no", "any", "such", "all") for w in before[-2:]):
         return None
+    if noun and plural and count is None and any(w in set(p[0] for p in cue_phrases("generic")) for w in before[-2:]):
+        return None  # "multiple massacres", "reciprocal high-level visits": a kind, not one event
     if phrase.pos == "verb" and lows[b - 1].endswith("ing") and b < len(toks) and \
             lows[b] in ("forces", "troops", "army", "armies", "power", "powers", "countries", "states", "parties"):
         return None  # "occupying forces": an adjective
@@ -386,14 +416,14 @@ def _participants(sent, toks, here, ms, found, last_people, last_states, last_or
             inside += [m for m in actors if m.end <= clause_lo][:3]
         if ca > 0 and toks[ca - 1].lower in ("which", "who") or ca > 1 and toks[ca].lower in ("which", "who"):
             before = [m for m in actors if m.end <= clause_lo]
-            if before:
-                inside.append(before[-1])  # "the mechanism, which held its summit": its subject
+            if before:  # "the mechanism, which held its summit": its subject
+                inside.append(max(before, key=lambda m: (m.end, m.end - m.start)))
         for m in inside:
             role = None
             if ev.type == "Visit" and m.kind == "State" and re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
                 role = "host"
             ev.participants.setdefault(m.key, role)
-            for st in m.members:  # "Azerbaijan-Pakistan Joint Commission": the two states take part
+            for st in (*m.members, *m.joins):  # "Azerbaijan-Pakistan Joint Commission": the two states take part
                 ev.participants.setdefault(st, None)
         for m in places:
             if lo <= m.start and m.end <= hi:
@@ -413,8 +443,9 @@ def _participants(sent, toks, here, ms, found, last_people, last_states, last_or
                 ev.participants.setdefault(key, None)
         if _GROUP_ORG.search(window) and last_orgs:
             ev.participants.setdefault(last_orgs[-1], None)
-        if not any(m.kind == "Person" for m in inside) and _PRONOUN_PERSON.search(text[lo:ev.start]) and last_people:
-            ev.participants.setdefault(last_people[-1], None)
+        pron = _PRONOUN_PERSON.search(text[lo:ev.start])
+        if pron and last_people and not any(m.kind == "Person" and m.end <= lo + pron.start() for m in inside):
+            ev.participants.setdefault(last_people[-1], None)  # "he held meetings with ...": the last person named
         if ev.type == "Establishment" or ev.cls.name == "established":
             ev.establishes.extend(_established_body(text, ev, ms))
     # an event with no party of its own shares those of the event before it in the sentence

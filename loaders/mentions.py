@@ -60,6 +60,7 @@ class Mention:
     part_of: str | None = None      # key of the state or body this one belongs to
     located_in: str | None = None   # key of the place or state this place lies in
     members: tuple[str, ...] = ()   # keys of the states named in "A-B-C trilateral mechanism"
+    joins: tuple[str, ...] = ()     # keys of the states a body's name joins ("Azerbaijan-Pakistan Joint ...")
     alias: str | None = None        # another name the sentence gives it (an abbreviation)
 
     @property
@@ -376,15 +377,15 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
         if prefix_org is not None:
             part_of = part_of or prefix_org.key
         for m in inner:  # states and cities inside the name are part of it
-            known.remove(m)
+            if m is not prefix_org:
+                known.remove(m)
         head = words[0]
         prefix = table.get(normalise(head))
         if prefix is not None and prefix.kind == "Organisation" and head.isupper():
             part_of = part_of or prefix.key  # "OIC Contact Group": part of the OIC
         taken.take(s, e)
         mention = Mention("Organisation", normalise(name), name, text[s:_with_possessive(text, e)], sent.index,
-                          s, e, "org-name", part_of=part_of, members=states)
-        mention.props["joins"] = True if states else None
+                          s, e, "org-name", part_of=part_of, joins=states)
         if lead and part_of == lead[0].key:
             mention.props["state"] = lead[0].key
         out.append(mention)
