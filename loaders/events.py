@@ -77,6 +77,7 @@ class EventMention:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)  # surface texts of the triggers
     rule: str = "trigger"
+    body_keys: frozenset[str] = frozenset()  # the organisations among the participants
 
     @property
     def confidence(self) -> float:
@@ -315,16 +316,23 @@ def _event_from(sent, toks, lows, a, b, phrase, ms, dates, events, here) -> Even
     return ev
 
 
+_FRONT = re.compile(r"^(?:[A-Z][a-z]+,?\s*)?(?:(?:in|on|by|since|during|from|at|until)\s*)?(?:the\s*)?$", re.I)
+
+
 def _assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], dates: list[DateMention],
                   found) -> None:
+    """Each date of the sentence to the trigger it belongs to (see the module docstring)."""
     if not here or not dates:
         return
     text = sent.text
+    fronted: list[DateMention] = []
     for d in dates:
-        # a date right before a noun trigger is its own ("the July 2023 coup", "its 2019 summit")
+        clause_start = _clause_start(text, d.start)
+        is_front = bool(_FRONT.match(text[clause_start:d.start].strip())) and text[d.end:d.end + 1] in (",", "")
         target = None
-        for ev in here:
-            if ev.pos == "noun" and 0 <= ev.start - d.end <= 12 and re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?", text[d.end:ev.start]):
+        for ev in here:  # "the July 2023 coup", "its 2019 summit": the date is the noun's own
+            if ev.pos == "noun" and 0 <= ev.start - d.end <= 14 and \
+                    re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?", text[d.end:ev.start]):
                 target = ev
                 break
         if target is None:
@@ -332,32 +340,49 @@ def _assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], d
             for ev in here:
                 if not _same_clause(toks, ev.start, d.start):
                     continue
-                gap = d.start - ev.end if d.start >= ev.end else ev.start - d.end
+                if d.start >= ev.end:
+                    gap = d.start - ev.end
+                    between = text[ev.end:d.start]
+                else:
+                    gap = ev.start - d.end + (0 if is_front else 40)
+                    between = text[d.end:ev.start]
                 crossing = sum(1 for o in here if o is not ev and min(d.start, ev.start) < o.start < max(d.end, ev.end))
-                score = gap + 200 * crossing + (15 if d.start < ev.start else 0)
+                score = gap + 200 * crossing + 30 * between.count(",") * (not is_front)
                 if best is None or score < best[0]:
                     best = (score, ev)
             target = best[1] if best else None
-        if target is None:
-            # a fronted date ("In 1995, the then President ...") holds for the whole sentence
-            if d.start < min(ev.start for ev in here):
-                target = min(here, key=lambda ev: ev.start)
-            else:
-                continue
-        if target.date is not None:
+        if target is None and is_front:
+            target = min(here, key=lambda ev: ev.start)
+        if target is None or target.date is not None:
             continue
-        value = d.value
-        if _CONCLUDED.search(text[:target.start]) and target.pos == "noun":
-            dur = _DURATION.search(text[max(0, target.start - 30):target.end])
-            if dur:
-                from briefgraph.loaders.dates import ending_interval
-                value = ending_interval(value, _days(dur.group("n")))
-        else:
-            dur = _DURATION.search(text[max(0, target.start - 30):target.end])
-            if dur and value.precision == "day" and "/" not in value.value:
-                value = with_duration(value, _days(dur.group("n")))
-        target.date, target.date_source = value, d.source
-        target.date_planned = target.status == "planned"
+        _set_date(target, d, text)
+        if is_front:
+            fronted.append(d)
+    # a date that opens the sentence ("In 2014, ...") holds for every event it tells
+    for d in fronted:
+        for ev in here:
+            if ev.date is None and ev.start > d.start and _same_clause(toks, d.start, ev.start):
+                _set_date(ev, d, text)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    m = None
+    for m in re.finditer(r"[;:—]|,\s+(?:but|while|whereas|which|who|when|where)\b", text[:pos]):
+        pass
+    return m.end() if m else 0
+
+
+def _set_date(target: EventMention, d: DateMention, text: str) -> None:
+    value = d.value
+    window = text[max(0, target.start - 30):target.end]
+    dur = _DURATION.search(window)
+    if _CONCLUDED.search(text[:target.start]) and target.pos == "noun" and dur:
+        from briefgraph.loaders.dates import ending_interval
+        value = ending_interval(value, _days(dur.group("n")))
+    elif dur and value.precision == "day" and "/" not in value.value:
+        value = with_duration(value, _days(dur.group("n")))
+    target.date, target.date_source = value, d.source
+    target.date_planned = target.status == "planned"
 
 
 def _days(n: str) -> int:
@@ -378,7 +403,7 @@ def _light_verbs() -> frozenset[str]:
     return frozenset(f for v in grammar("english")["light_verbs"] for f in verb_forms(v))
 
 
-_GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping)\b", re.I)
+_GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b", re.I)
 
 
 def _participants(sent, toks, here, ms, found, last_people, last_states, last_orgs) -> None:
@@ -420,8 +445,11 @@ def _participants(sent, toks, here, ms, found, last_people, last_states, last_or
                 inside.append(max(before, key=lambda m: (m.end, m.end - m.start)))
         for m in inside:
             role = None
-            if ev.type == "Visit" and m.kind == "State" and re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
-                role = "host"
+            if ev.type == "Visit":
+                if re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
+                    role = "host"
+                elif m.end <= ev.start or re.match(r"\s*(?:of|by)\s", text[ev.end:m.start]):
+                    role = "visitor"
             ev.participants.setdefault(m.key, role)
             for st in (*m.members, *m.joins):  # "Azerbaijan-Pakistan Joint Commission": the two states take part
                 ev.participants.setdefault(st, None)
@@ -444,8 +472,14 @@ def _participants(sent, toks, here, ms, found, last_people, last_states, last_or
         if _GROUP_ORG.search(window) and last_orgs:
             ev.participants.setdefault(last_orgs[-1], None)
         pron = _PRONOUN_PERSON.search(text[lo:ev.start])
-        if pron and last_people and not any(m.kind == "Person" and m.end <= lo + pron.start() for m in inside):
-            ev.participants.setdefault(last_people[-1], None)  # "he held meetings with ...": the last person named
+        if pron and not any(m.kind == "Person" and m.end <= lo + pron.start() for m in inside):
+            # "he held meetings with ...": the subject of the sentence, else the last person named
+            subject = next((m.key for m in actors if m.kind == "Person" and m.end <= lo + pron.start()), None)
+            if subject is None and last_people:
+                subject = last_people[-1]
+            if subject is not None:
+                ev.participants.setdefault(subject, None)
+        ev.body_keys = frozenset(m.key for m in inside if m.kind == "Organisation")
         if ev.type == "Establishment" or ev.cls.name == "established":
             ev.establishes.extend(_established_body(text, ev, ms))
     # an event with no party of its own shares those of the event before it in the sentence
@@ -480,11 +514,21 @@ def _established_body(text: str, ev: EventMention, ms: list[Mention]) -> list[st
 
 
 def _same_parties(a: EventMention, b: EventMention) -> bool:
-    return not a.participants or not b.participants or bool(set(a.participants) & set(b.participants))
+    """Whether two tellings may be of one event: a shared party in no opposed role (the host
+    of one visit is not the visitor of the other)."""
+    if not a.participants or not b.participants:
+        return True
+    shared = set(a.participants) & set(b.participants)
+    return any(not (a.participants[k] and b.participants[k] and a.participants[k] != b.participants[k])
+               for k in shared)
 
 
 def _same_place(a: EventMention, b: EventMention) -> bool:
     return not a.places or not b.places or bool(set(a.places) & set(b.places))
+
+
+def _shared_body(a: EventMention, b: EventMention) -> bool:
+    return any(k in b.participants and a.body_keys and k in a.body_keys for k in a.participants)
 
 
 def _dates_agree(ev: EventMention, o: EventMention) -> bool:
@@ -544,6 +588,8 @@ def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentenc
                     antecedent = o
                 elif ev.count and o.count and ev.count == o.count and ev.kind == "Agreement":
                     antecedent = o
+                elif ev.type in _SUMMIT_LIKE and _dates_agree(ev, o) and _shared_body(ev, o):
+                    antecedent = o  # "the VII summit of ... (Celac)" and "The Celac Summit"
                 elif o.date is not None and ev.date is not None and o.date.value == ev.date.value \
                         and _same_parties(ev, o) and _same_place(ev, o) and (ev.participants or o.participants) \
                         and (ev.date.precision == "day" or ev.sent is not o.sent):

@@ -134,6 +134,14 @@ def _longest_from(word: str) -> int:
     return gazetteer.first_words().get(normalise(word).split(" ", 1)[0], 0)
 
 
+_COMPASS = {"South", "North", "East", "West", "Latin", "Central", "Southeast", "Northeast", "Southwest",
+            "Northwest", "Eastern", "Western", "Southern", "Northern", "Sub-Saharan", "Pan"}
+
+
+def entry_is_compass_adjective(toks: list[Token], i: int, entry: gazetteer.Entry) -> bool:
+    return entry.demonym and i > 0 and toks[i - 1].text in _COMPASS
+
+
 _SHORT_STATES = {"UK", "US", "USA", "UAE", "DRC", "PRC", "KSA", "U.S.", "U.K.", "U.A.E."}
 
 
@@ -163,6 +171,8 @@ def gazetteer_mentions(sent: Sentence, toks: list[Token], taken: Spans) -> list[
                 continue
             hit = (j, s, e, entry)
             break
+        if hit and entry_is_compass_adjective(toks, i, hit[3]):
+            hit = None  # "Latin American", "South American": a region's adjective, not a state's
         if hit and taken.free(hit[1], hit[2]):
             j, s, e, entry = hit
             # a state or city name that opens a longer capitalised name belongs to that name
@@ -237,6 +247,15 @@ def abbreviation_mentions(sent: Sentence, toks: list[Token], taken: Spans) -> li
                 best = a
                 upper = sum(1 for c in abbr if c.isupper())
                 if len([w for w in words[a:] if capitalised(w)]) >= upper:
+                    break
+        if best is None:
+            # a translated name keeps its own abbreviation ("Community of Latin American and
+            # Caribbean States (Celac)"): the longest run that opens with its first letter and
+            # names a body
+            for a in range(len(words)):
+                if words[a].text[:1].lower() == abbr[0].lower() and capitalised(words[a]) \
+                        and _keyword_in([w.text for w in words[a:]]) and len(words) - a >= 2:
+                    best = a
                     break
         if best is None:
             continue
