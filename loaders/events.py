@@ -33,7 +33,7 @@ _FRESH = {"a", "an", "another", "previous", "first", "second", "third", "fourth"
           "new", "earlier", "upcoming", "one", "annual", "historic", "historical"}
 _COUNT = re.compile(r"^(?:\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|dozens?|several|series)$", re.I)
 _DURATION = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b", re.I)
-_CLAUSE_MARKS = {";", ":", "—"}
+_CLAUSE_MARKS = {";", ":"}
 _CLAUSE_WORDS = {"but", "while", "whereas", "although", "though", "which", "who", "whom", "where", "when",
                  "because", "however"}
 _CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|her|their|its|a|the)?\s*(?:[\w\-]+\s+){0,3}\Z", re.I)
@@ -223,9 +223,10 @@ def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[Event
     for sent in doc.sentences:
         toks = tokenize(sent.text)
         ms = mentions.get(sent.index, [])
-        dates = sentence_dates(sent.text, sent.paragraph, anchor)
+        cites = citation_spans(sent.text)
+        dates = [d for d in sentence_dates(sent.text, sent.paragraph, anchor) if not _in_spans(d.start, d.end, cites)]
         entity_spans = [(m.start, m.end) for m in ms if m.kind in ("Organisation", "Place")]
-        entity_spans += citation_spans(sent.text)
+        entity_spans += cites
         found = [t for t in find_triggers(sent, toks, entity_spans)]
         here: list[EventMention] = []
         lows = [t.lower for t in toks]
@@ -288,6 +289,8 @@ def _event_from(sent, toks, lows, a, b, phrase, ms, dates, events, here) -> Even
         return None  # "occupying forces": an adjective
     if cls.kind == "Agreement" and phrase.pos == "verb" and re.search(r"\bit\s+(?:was|is|has\s+been)\s+\Z", text[max(0, s - 20):s]):
         return None  # "it was agreed to deepen cooperation": what was agreed, not a new agreement
+    if cls.kind == "Agreement" and phrase.pos == "verb" and re.search(r"\bto\s+(?:\w+ly\s+)?\Z", text[max(0, s - 20):s]):
+        return None  # "to finally agree on": a goal
     if noun and phrase.words[-1] in _WEAK_NOUNS or noun and lows[b - 1] in _WEAK_NOUNS:
         number = re.match(r"\s+(?:No\.?\s*)?(\d{2,5})\b", text[e:])
         named = toks[a].text[:1].isupper()
@@ -453,8 +456,9 @@ def _participants(sent, toks, here, ms, found, last_people, last_states, last_or
             ev.participants.setdefault(m.key, role)
             for st in (*m.members, *m.joins):  # "Azerbaijan-Pakistan Joint Commission": the two states take part
                 ev.participants.setdefault(st, None)
-        for m in places:
-            if lo <= m.start and m.end <= hi:
+        near_lo = toks[max(0, ti - 4)].start
+        for m in places:  # where: after the trigger, or just before it ("in Astana, the summit")
+            if ev.end <= m.start and m.end <= hi or max(lo, near_lo) <= m.start and m.end <= ev.start:
                 ev.places.append(m.key)
         if ev.type == "Visit":
             for m in inside:
@@ -527,6 +531,14 @@ def _same_place(a: EventMention, b: EventMention) -> bool:
     return not a.places or not b.places or bool(set(a.places) & set(b.places))
 
 
+def _same_name(a: str, b: str) -> bool:
+    """"Central Asian Leaders’ Consultative Summit" and "Central Asian Leader’s Summit"."""
+    def words(x: str) -> set[str]:
+        return {w.rstrip("s") for w in re.findall(r"[a-z0-9]+", x.lower()) if w not in ("the", "of", "s")}
+    wa, wb = words(a), words(b)
+    return bool(wa and wb) and len(wa & wb) / min(len(wa), len(wb)) >= 0.75
+
+
 def _shared_body(a: EventMention, b: EventMention) -> bool:
     return any(k in b.participants and a.body_keys and k in a.body_keys for k in a.participants)
 
@@ -584,7 +596,7 @@ def _resolve(here: list[EventMention], events: list[EventMention], sent: Sentenc
                     break
         else:
             for o in same_class:
-                if ev.name and o.name and ev.name == o.name:
+                if ev.name and o.name and _same_name(ev.name, o.name):
                     antecedent = o
                 elif ev.count and o.count and ev.count == o.count and ev.kind == "Agreement":
                     antecedent = o
@@ -639,7 +651,7 @@ def _merge(into: EventMention, other: EventMention) -> None:
     for p in other.places:
         if p not in into.places:
             into.places.append(p)
-    if other.date is not None and (into.date is None or (into.date_planned and not other.date_planned)):
+    if other.date is not None and (into.date is None or into.date_planned):
         into.date, into.date_source, into.date_planned = other.date, other.date_source, other.date_planned
     if into.status == "planned" and other.status is None and other.date is not None:
         into.status = None

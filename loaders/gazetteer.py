@@ -169,9 +169,25 @@ def organisations() -> dict[str, Entry]:
             props.append(("org_type", o["org_type"]))
         e = Entry("Organisation", normalise(o["name"]), o["name"], props=tuple(props))
         for n in [o["name"], o.get("abbr"), *(o.get("aliases") or [])]:
-            if n and normalise(n) not in out:
-                out[normalise(n)] = e
+            key = _alias_key(n)
+            if key and key not in out:
+                out[key] = e
     return out
+
+
+_GENERIC_ALIASES = {"alliance", "union", "council", "assembly", "commission", "court", "bank", "fund",
+                    "organisation", "organization", "community", "league", "forum", "group", "agency",
+                    "parliament", "secretariat", "conference", "movement", "federation", "bloc"}
+
+
+def _alias_key(name: str | None) -> str:
+    """The table key of an alias; "" for one that is only a common word ("the Alliance")."""
+    if not name:
+        return ""
+    key = normalise(name)
+    if key.startswith("the "):
+        key = key[4:]
+    return "" if key in _GENERIC_ALIASES else key
 
 
 @lru_cache(maxsize=1)

@@ -151,8 +151,8 @@ def gazetteer_mentions(sent: Sentence, toks: list[Token], taken: Spans) -> list[
     n, i = len(toks), 0
     while i < n:
         t = toks[i]
-        if not (capitalised(t) and t.text[:1].isalpha()):
-            i += 1
+        if not (capitalised(t) and t.text[:1].isalpha()) or t.text in ("The", "A", "An"):
+            i += 1  # "The Alliance of ...": a phrase of the table never starts at an article
             continue
         longest = _longest_from(t.text)
         hit = None
