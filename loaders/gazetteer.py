@@ -153,7 +153,8 @@ def places() -> dict[str, Entry]:
                 continue  # a city keeps its name
             out[normalise(n)] = e
         for d in r.get("demonyms") or []:
-            out[normalise(d)] = Entry(e.kind, e.key, e.name, demonym=True, props=e.props)
+            if normalise(d) not in out:  # a name written the same as its adjective stays a name
+                out[normalise(d)] = Entry(e.kind, e.key, e.name, demonym=True, props=e.props)
     return out
 
 

@@ -543,7 +543,7 @@ def quoted_places(sent: Sentence, taken: Spans) -> list[Mention]:
                 continue
             if _not_a_name(name) or any(w in _event_heads() for w in name.split()) or name.split()[-1] in _AGREEMENT_HEADS:
                 continue
-            from briefgraph.loaders.events import names_event
+            from briefgraph.loaders.triggers import names_event
             if names_event(name):
                 continue
             s = m.start("name")

@@ -1,0 +1,93 @@
+"""Each date of a sentence to the event it belongs to.
+
+* A date right before a noun trigger is that noun's own: "the July 2023 coup".
+* Otherwise a date goes to the nearest trigger of its clause, a trigger before it preferred
+  ("paid an official visit to Azerbaijan in 1995"); another trigger or a comma between them
+  weighs against.
+* A date that opens the sentence ("In 2014, ...") holds for every event of that clause.
+* "a two-day visit ... on 11 July" lasts two days; "concluded his two-day visit on 12 July"
+  ends on the day given.
+"""
+
+from __future__ import annotations
+
+import re
+
+from briefgraph.loaders.anchoring import DateMention, with_duration
+from briefgraph.loaders.dates import ending_interval
+from briefgraph.loaders.document import Sentence
+from briefgraph.loaders.events import EventMention
+from briefgraph.loaders.lexicon import grammar
+from briefgraph.loaders.tokens import Token
+
+_DURATION = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten)[- ]day\b", re.I)
+_CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|her|their|its|a|the)?\s*"
+                        r"(?:[\w\-]+\s+){0,3}\Z", re.I)
+_FRONT = re.compile(r"^(?:[A-Z][a-z]+,?\s*)?(?:(?:in|on|by|since|during|from|at|until)\s*)?(?:the\s*)?$", re.I)
+_CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who|when|where)\b")
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Offset where the clause holding ``pos`` starts."""
+    m = None
+    for m in _CLAUSE.finditer(text, 0, pos):
+        pass
+    return m.end() if m else 0
+
+
+def same_clause(text: str, a: int, b: int) -> bool:
+    lo, hi = min(a, b), max(a, b)
+    return _CLAUSE.search(text, lo, hi) is None
+
+
+def _days(n: str) -> int:
+    return int(n) if n.isdigit() else int(grammar("english")["number_words"].get(n.lower(), 1))
+
+
+def set_date(ev: EventMention, d: DateMention, text: str) -> None:
+    value = d.value
+    dur = _DURATION.search(text[max(0, ev.start - 30):ev.end])
+    if dur and ev.pos == "noun" and _CONCLUDED.search(text[:ev.start]):
+        value = ending_interval(value, _days(dur.group("n")))
+    elif dur and value.precision == "day" and "/" not in value.value:
+        value = with_duration(value, _days(dur.group("n")))
+    ev.date, ev.date_source = value, d.source
+    ev.date_planned = ev.status == "planned"
+
+
+def assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], dates: list[DateMention]) -> None:
+    """Give each event of the sentence the date that belongs to it (see the module docstring)."""
+    if not dates:
+        return
+    text = sent.text
+    fronted: list[DateMention] = []
+    for d in dates:
+        start = clause_start(text, d.start)
+        is_front = bool(_FRONT.match(text[start:d.start].strip())) and text[d.end:d.end + 1] in (",", "")
+        target = next((ev for ev in here if ev.pos == "noun" and 0 <= ev.start - d.end <= 14 and
+                       re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?", text[d.end:ev.start])), None)
+        if target is None:
+            best = None
+            for ev in here:
+                if not same_clause(text, ev.start, d.start):
+                    continue
+                if d.start >= ev.end:
+                    gap, between = d.start - ev.end, text[ev.end:d.start]
+                else:
+                    gap, between = ev.start - d.end + (0 if is_front else 40), text[d.end:ev.start]
+                crossing = sum(1 for o in here if o is not ev and min(d.start, ev.start) < o.start < max(d.end, ev.end))
+                score = gap + 200 * crossing + 30 * between.count(",") * (not is_front)
+                if best is None or score < best[0]:
+                    best = (score, ev)
+            target = best[1] if best else None
+        if target is None and is_front:
+            target = min(here, key=lambda ev: ev.start)
+        if target is None or target.date is not None:
+            continue
+        set_date(target, d, text)
+        if is_front:
+            fronted.append(d)
+    for d in fronted:
+        for ev in here:
+            if ev.date is None and ev.start > d.start and same_clause(text, d.start, ev.start):
+                set_date(ev, d, text)

@@ -1,0 +1,186 @@
+"""Who took part in each event, where it happened, and what body it set up.
+
+Each trigger governs a window of its sentence: from the trigger before it to the trigger after
+it, within its clause, and not across a subordinate clause ("... has commenced a day after the
+military rulers formed ..."). Then:
+
+* a verb's participants are the actors of its window, subject and objects;
+* a noun's are its object phrase ("the occupation of X"), the actors right before it
+  ("Indian illegal occupation", "the ECOWAS summit"), and the subject of the verb whose
+  object it is ("Pakistan and Azerbaijan signed 15 MOUs", "X paid an official visit");
+* "which"/"who" clauses take the actor before them as subject; a fronted phrase ("At the
+  press conference, the two presidents ...") takes the subject of its sentence;
+* "he", "the two countries", "the three Sahel countries", "the two leaders", "the bloc"
+  stand for the people, states or body the brief named most (``events.Discourse``);
+* an event with no party of its own shares those of the event before it in the sentence.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefgraph.loaders.document import Sentence
+from briefgraph.loaders.event_dates import clause_start
+from briefgraph.loaders.events import Discourse, EventMention
+from briefgraph.loaders.lexicon import grammar, verb_forms
+from briefgraph.loaders.mentions import ACTOR_KINDS, Mention
+from briefgraph.loaders.tokens import Token
+
+_GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all\s+four)\s+(?:[A-Z][\w\-]+\s+)?"
+                    r"(?P<what>sides|countries|states|nations|neighbours|neighbors|governments|leaders|presidents|"
+                    r"prime\s+ministers|premiers|heads\s+of\s+state)\b", re.I)
+_GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
+                        re.I)
+_PERSON_WORDS = ("leaders", "presidents", "prime ministers", "premiers", "heads of state")
+_PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
+_SUBORDINATORS = {"after", "before", "since", "until", "once", "because", "although", "though", "when",
+                  "while", "whereas", "if", "as"}
+_FRONTED = re.compile(r"^(?:At|During|In|On|After|Following|Before|Since|Amid)\s")
+_PASSIVE_BY = re.compile(r"^\s*(?:,\s*)?(?:which\s+was\s+|was\s+|were\s+)?(?:announced|formed|founded|established|"
+                         r"created|launched|set\s+up)\s+by\b")
+_COUNT_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+
+@lru_cache(maxsize=1)
+def _light_verbs() -> frozenset[str]:
+    """Every form of the verbs whose object names an event (``signed 15 MOUs``, ``paid a visit``)."""
+    return frozenset(f for v in grammar("english")["light_verbs"] for f in verb_forms(v))
+
+
+def _group(window: str, discourse: Discourse) -> list[str]:
+    """The actors "the two countries" or "the two leaders" stand for."""
+    g = _GROUP.search(window)
+    if not g:
+        return []
+    n = next((v for w, v in _COUNT_WORDS.items() if w in g.group(0).lower().split()), 2)
+    kind = "Person" if g.group("what").lower() in _PERSON_WORDS else "State"
+    return discourse.salient(kind, n)
+
+
+def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> tuple[int, int]:
+    ev = order[k]
+    lo = order[k - 1].end if k else 0
+    hi = order[k + 1].start if k + 1 < len(order) else len(text)
+    lo = max(lo, clause_start(text, ev.start))
+    nxt = re.search(r"[;:]|,\s+(?:but|while|whereas|which|who|when|where)\b", text[ev.end:hi])
+    if nxt:
+        hi = ev.end + nxt.start()
+    # a subordinate clause: "... a day after the military rulers formed ..."
+    if k + 1 < len(order) and order[k + 1].pos == "verb":
+        for t in toks:
+            if ev.end <= t.start < hi and t.lower in _SUBORDINATORS:
+                hi = t.start
+                break
+    if ev.pos == "verb":
+        for t in toks:
+            if lo <= t.start < ev.start and t.lower in _SUBORDINATORS and t.lower != "as":
+                lo = t.end
+    return lo, hi
+
+
+def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms: list[Mention],
+                 discourse: Discourse) -> None:
+    """Fill in the participants, places and established bodies of the sentence's events."""
+    text = sent.text
+    order = sorted(here, key=lambda e: e.start)
+    actors = [m for m in ms if m.kind in ACTOR_KINDS]
+    places = [m for m in ms if m.kind == "Place"]
+    light = _light_verbs()
+    for k, ev in enumerate(order):
+        lo, hi = _window(text, toks, order, k)
+        ti = next(i for i, t in enumerate(toks) if t.start >= ev.start)
+        near_lo = toks[max(0, ti - 4)].start
+        right = [m for m in actors if ev.end <= m.start and m.end <= hi]
+        left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
+        if ev.pos == "verb":
+            left = left_all
+        else:
+            verbs = [t for t in toks if lo <= t.start < ev.start and t.lower in light]
+            left = left_all if verbs else [m for m in left_all if m.start >= near_lo]
+        inside = left + right
+        window = text[lo:hi]
+        keys = [m.key for m in inside]
+        # the subject a "which"/"who" clause borrows: the actor (or group) before it
+        start = clause_start(text, ev.start)
+        boundary = re.search(r",\s+(?:which|who)\s*$", text[:start]) if start else None
+        if boundary is not None and not left:
+            head = text[max(0, boundary.start() - 40):boundary.start()]
+            g = _GROUP.search(head)
+            if g and g.end() == len(head.rstrip()):
+                keys += _group(head, discourse)  # "the three Sahel countries, which signed ..."
+            else:
+                before = [m for m in actors if m.end <= boundary.start()]
+                if before:
+                    best = max(before, key=lambda m: (m.end, m.end - m.start))
+                    keys.append(best.key)
+                    inside.append(best)
+        if k == 0 and not left and ev.pos == "verb" and boundary is None:
+            subject = [m for m in actors if m.end <= start][:3]  # "Lula ..., with whom he will sign"
+            inside += subject
+            keys += [m.key for m in subject]
+        # a fronted phrase ("At the press conference after their meeting, the two presidents
+        # emphasised ..."): its events take the subject of the sentence
+        if _FRONTED.match(text) and "," not in text[:ev.start]:
+            comma = text.find(",", ev.end)
+            if comma > 0:
+                keys += _group(text[comma + 1:comma + 60], discourse)
+                keys += [m.key for m in actors if comma < m.start < comma + 40]
+        keys += _group(window, discourse)
+        if _GROUP_ORG.search(window):
+            last_org = discourse.last("Organisation")
+            if last_org:
+                keys.append(last_org)
+        pron = _PRONOUN.search(text[lo:ev.start])
+        if pron and not any(m.kind == "Person" and m.end <= lo + pron.start() for m in inside):
+            subject = next((m.key for m in actors if m.kind == "Person" and m.end <= lo + pron.start()), None)
+            keys.append(subject or discourse.last("Person") or "")
+        by_key = {m.key: m for m in inside}
+        for key in keys:
+            if not key:
+                continue
+            m = by_key.get(key)
+            ev.participants.setdefault(key, _role(text, ev, m) if m is not None else None)
+            for st in (*m.members, *m.joins) if m is not None else ():
+                ev.participants.setdefault(st, None)  # "Azerbaijan-Pakistan Joint Commission"
+        for m in places:  # where: after the trigger, or just before it
+            if ev.end <= m.start and m.end <= hi or max(lo, near_lo) <= m.start and m.end <= ev.start:
+                ev.places.append(m.key)
+        if ev.type == "Visit":
+            ev.places.extend(k for k, r in ev.participants.items() if r == "host" and k not in ev.places)
+        ev.bodies = frozenset(m.key for m in inside if m.kind == "Organisation")
+        if ev.type == "Establishment":
+            ev.establishes.extend(_established_body(text, ev, ms))
+    for k, ev in enumerate(order):
+        if ev.participants:
+            continue
+        donor = next((o for o in reversed(order[:k]) if o.participants), None)
+        if donor is None and ev.kind == "Agreement":
+            donor = next((o for o in order if o.kind == "Event" and o.participants), None)
+        if donor is not None:
+            ev.participants.update({p: None for p in donor.participants})
+
+
+def _role(text: str, ev: EventMention, m: Mention) -> str | None:
+    if ev.type != "Visit":
+        return None
+    if re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
+        return "host"
+    if m.end <= ev.start or re.match(r"\s*(?:of|by)\s", text[ev.end:m.start]):
+        return "visitor"
+    return None
+
+
+def _established_body(text: str, ev: EventMention, ms: list[Mention]) -> list[str]:
+    """The body an establishing event creates: named right after its trigger ("formed the
+    Alliance of Sahel States"), or right before a passive ("The Alliance ..., announced by")."""
+    for m in ms:
+        if m.kind != "Organisation":
+            continue
+        if m.start >= ev.end:
+            gap = text[ev.end:m.start]
+            if len(gap) <= 25 and not re.search(r"\b(?:with|from|of|by|to|against)\b", gap):
+                return [m.key]
+        elif _PASSIVE_BY.match(text[m.end:ev.end + 4]):
+            return [m.key]
+    return []
