@@ -35,6 +35,7 @@ _CLOSE = {"meeting": {"summit", "conference", "negotiation"}, "summit": {"meetin
           "conference": {"summit", "meeting"}, "negotiation": {"meeting"}}
 _DURING = re.compile(r"\b(?:during|at|on\s+the\s+sidelines?\s+of|while\s+on|in\s+the\s+course\s+of)\s+"
                      r"(?:the\s+|his\s+|her\s+|their\s+|its\s+|this\s+)?(?:[\w’'\-]+\s+){0,4}\Z", re.I)
+_LISTING = re.compile(r"\b(?:includ(?:e|es|ed|ing)|such\s+as|namely)\b|:", re.I)
 _RELATIVE = re.compile(r",\s+(?:where|when|during\s+which|in\s+which)\s")
 
 
@@ -61,6 +62,8 @@ def merge(into: EventMention, other: EventMention) -> None:
 def same_parties(a: EventMention, b: EventMention) -> bool:
     """Whether two tellings may be of one event: a shared party in no opposed role (the host of
     one visit is not the visitor of the other), or no parties on one side."""
+    if a.theme and b.theme and a.theme != b.theme:
+        return False  # "the independence of Pakistan" is not that of Azerbaijan
     if not a.participants or not b.participants:
         return True
     shared = set(a.participants) & set(b.participants)
@@ -110,6 +113,13 @@ def _within_sentence(here: list[EventMention], text: str) -> None:
     for k, ev in enumerate(order):
         if ev.anaphor or k == 0:
             continue
+        container = next((o for o in order[:k] if not o.anaphor and o.kind == ev.kind and
+                          _LISTING.search(text[o.end:ev.start])), None)
+        if container is not None and container is not ev:
+            if ev.kind == "Event":
+                merge(container.target(), ev)
+                continue
+            ev.listed_in = container
         prev = next((o for o in reversed(order[:k]) if not o.anaphor), None)
         if prev is None:
             continue
@@ -143,7 +153,7 @@ def _antecedent(ev: EventMention, events: list[EventMention]) -> EventMention | 
                 same_parties(ev, o) and same_place(ev, o) and (ev.participants or o.participants) and \
                 (ev.date.precision == "day" or ev.sent is not o.sent):
             return o
-        if o.date is None and ev.date is not None and ev.sent is not o.sent and same_place(ev, o) and \
+        if ev.kind == "Event" and o.date is None and ev.date is not None and ev.sent is not o.sent and same_place(ev, o) and \
                 len(set(ev.participants) & set(o.participants)) >= 2 and same_parties(ev, o):
             return o  # told first without a date ("Prachanda's visit"), then with one
     return None
@@ -166,6 +176,11 @@ def resolve(sent: Sentence, here: list[EventMention], events: list[EventMention]
         events.append(ev)
     _during(here, text, sent)
     _recognised(here, text)
+    for ev in here:
+        box = ev.listed_in.target() if ev.listed_in is not None else None
+        if box is not None and not ev.anaphor and ev.date is None and box.date is not None:
+            ev.date, ev.date_source = box.date, "the set of agreements it is listed in"
+            ev.during = ev.during or box.during
 
 
 def _during(here: list[EventMention], text: str, sent: Sentence) -> None:

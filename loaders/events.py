@@ -41,6 +41,8 @@ _WEAK_NOUNS = {"resolution", "resolutions", "arrangement", "arrangements", "conv
 _SIGN_VERBS = re.compile(r"\b(?:sign|signed|signing|signs|ink|inked|adopt|adopted|pass|passed|conclude|concluded|"
                          r"co-sponsored|sponsored|agree|agreed|reach|reached|ratif\w+|approved|announced|held|"
                          r"conducted|staged|took\s+part|participated|experienced|completed|formed|created)\b", re.I)
+_PREDICATE = re.compile(r"\b(?:this|it|that)\s+(?:was|is|has\s+been|will\s+be|marks?|marked)\s+(?:also\s+)?"
+                        r"(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}\Z", re.I)
 _ADJECTIVE_NOUNS = {"forces", "troops", "army", "armies", "power", "powers", "countries", "states", "parties",
                     "nations", "regime", "soldiers"}
 
@@ -69,8 +71,10 @@ class EventMention:
     count: str | None = None
     number: str | None = None
     plural: bool = False
+    theme: str | None = None  # the actor a noun is "of" ("the independence of Pakistan")
     anaphor: bool = False
     ref: "EventMention | None" = None  # an anaphor's antecedent: the event it tells of again
+    listed_in: "EventMention | None" = None  # the set it is listed in ("seven agreements ... included")
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[str] = field(default_factory=list)  # surface texts of its triggers
     rule: str = "trigger"
@@ -165,7 +169,7 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
     lows = [t.lower for t in toks]
     s, e = toks[a].start, toks[b - 1].end
     noun = phrase.pos == "noun"
-    plural = noun and lows[b - 1] != phrase.words[-1]
+    plural = noun and phrase.plural
     before = lows[max(0, a - 4):a]
     det, count = _determiner(toks, a) if noun else (None, None)
     generic = {p[0] for p in cue_phrases("generic")}
@@ -206,6 +210,11 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
         ev.status = "planned"
     fresh = any(w in _FRESH for w in before[-3:]) or name is not None
     ev.anaphor = noun and det is not None and det not in ("a", "an") and not fresh and count is None
+    if noun and _PREDICATE.search(text[max(0, s - 60):s]):
+        ev.anaphor = True  # "This was the first foreign visit by ...": the visit already told
+    of = re.match(r"\s+of\s+(?:the\s+)?", text[e:])
+    if noun and of:
+        ev.theme = next((m.key for m in ms if m.kind in ACTOR_KINDS and m.start == e + of.end()), None)
     return ev
 
 

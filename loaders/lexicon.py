@@ -101,6 +101,7 @@ class TriggerPhrase:
     words: tuple[str, ...]
     cls: EventClass
     pos: str  # verb | noun
+    plural: bool = False  # a noun's plural made from its singular ("visits"; not "talks")
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +109,8 @@ def trigger_phrases() -> dict[str, list[TriggerPhrase]]:
     """First word (lower case) -> the trigger phrases that start with it, longest first."""
     out: dict[str, list[TriggerPhrase]] = {}
 
-    def add(words: tuple[str, ...], cls: EventClass, pos: str) -> None:
-        out.setdefault(words[0], []).append(TriggerPhrase(words, cls, pos))
+    def add(words: tuple[str, ...], cls: EventClass, pos: str, plural: bool = False) -> None:
+        out.setdefault(words[0], []).append(TriggerPhrase(words, cls, pos, plural))
 
     for c in grammar("events")["classes"]:
         cls = EventClass(c["name"], c["type"], "Event", float(c.get("confidence", 0.7)),
@@ -120,14 +121,14 @@ def trigger_phrases() -> dict[str, list[TriggerPhrase]]:
                 add(words, cls, "verb")
         for n in c.get("nouns") or ():
             for words in _phrase_variants(n, verb=False):
-                add(words, cls, "noun")
+                add(words, cls, "noun", words[-1] != n.lower().split()[-1])
     ag = grammar("agreements")
     conf = float(ag.get("confidence", 0.8))
     for atype, nouns in ag["nouns"].items():
         cls = EventClass(f"agreement:{atype}", atype, "Agreement", conf)
         for n in nouns:
             for words in _phrase_variants(n, verb=False):
-                add(words, cls, "noun")
+                add(words, cls, "noun", words[-1] != n.lower().split()[-1])
     for atype, verbs in ag["verbs"].items():
         cls = EventClass(f"agreement-verb:{atype}", atype, "Agreement", conf - 0.15)
         for v in verbs:
