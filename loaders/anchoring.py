@@ -95,7 +95,7 @@ class Anchor:
 
 
 def _planned_before(text: str, pos: int) -> bool:
-    before = text[max(0, pos - 120):pos].lower()
+    before = text[:pos].lower()
     cues = grammar("english")["planned"]
     return any(re.search(rf"\b{re.escape(c)}\b", before) for c in cues)
 

@@ -32,6 +32,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all
                     r"prime\s+ministers|premiers|heads\s+of\s+state)\b", re.I)
 _GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
                         re.I)
+_IT = re.compile(r"^\s*(?:with|from|to)?\s*it\b")
 _PERSON_WORDS = ("leaders", "presidents", "prime ministers", "premiers", "heads of state")
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
 _SUBORDINATORS = {"after", "before", "since", "until", "once", "because", "although", "though", "when",
@@ -76,6 +77,14 @@ def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> 
         for t in toks:
             if lo <= t.start < ev.start and t.lower in _SUBORDINATORS and t.lower != "as":
                 lo = t.end
+    # a noun's object phrase, or a relative clause, ends at a comma that no name follows
+    relative = re.search(r",\s+(?:which|who|where|when)\s*$", text[:clause_start(text, ev.start)] or "")
+    if ev.pos == "noun" or relative:
+        for c in re.finditer(r",", text[ev.end:hi]):
+            after = text[ev.end + c.end():ev.end + c.end() + 2].lstrip()
+            if not after[:1].isupper():
+                hi = ev.end + c.start()
+                break
     return lo, hi
 
 
@@ -104,7 +113,8 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
         # the subject a "which"/"who" clause borrows: the actor (or group) before it
         start = clause_start(text, ev.start)
         boundary = re.search(r",\s+(?:which|who)\s*$", text[:start]) if start else None
-        if boundary is not None and not left:
+        first_in_clause = not any(o.start < ev.start and o.start >= start for o in order)
+        if boundary is not None and not left and first_in_clause:
             head = text[max(0, boundary.start() - 40):boundary.start()]
             g = _GROUP.search(head)
             if g and g.end() == len(head.rstrip()):
@@ -124,15 +134,17 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
         if _FRONTED.match(text) and "," not in text[:ev.start]:
             comma = text.find(",", ev.end)
             if comma > 0:
-                keys += _group(text[comma + 1:comma + 60], discourse)
-                keys += [m.key for m in actors if comma < m.start < comma + 40]
+                keys += _subject_after(text, toks, comma, actors, discourse)
         keys += _group(window, discourse)
-        if _GROUP_ORG.search(window):
-            last_org = discourse.last("Organisation")
+        org_ref = _GROUP_ORG.search(window) or (ev.type in ("Withdrawal", "Accession") and
+                                                _IT.search(text[ev.end:ev.end + 12]))
+        if org_ref:  # "the bloc", "the forum", "parting with it": the body named last
+            earlier = [m.key for m in ms if m.kind == "Organisation" and m.end <= lo + org_ref.start()]
+            last_org = earlier[-1] if earlier else discourse.last("Organisation")
             if last_org:
                 keys.append(last_org)
         pron = _PRONOUN.search(text[lo:ev.start])
-        if pron and not any(m.kind == "Person" and m.end <= lo + pron.start() for m in inside):
+        if pron:  # "he", "his": the person the sentence is about, else the last one named
             subject = next((m.key for m in actors if m.kind == "Person" and m.end <= lo + pron.start()), None)
             keys.append(subject or discourse.last("Person") or "")
         by_key = {m.key: m for m in inside}
@@ -159,6 +171,19 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
             donor = next((o for o in order if o.kind == "Event" and o.participants), None)
         if donor is not None:
             ev.participants.update({p: None for p in donor.participants})
+
+
+def _subject_after(text: str, toks: list[Token], comma: int, actors: list[Mention], discourse: Discourse) -> list[str]:
+    """The subject of the clause after a fronted phrase: its names up to the first verb-like word."""
+    out = _group(text[comma + 1:comma + 50], discourse)
+    for t in toks:
+        if t.start <= comma:
+            continue
+        if not (t.text[:1].isupper() or t.lower in ("the", "and", "two", "three", "both", ",", "'s", "’s")
+                or t.lower in ("leaders", "presidents", "countries", "sides", "states")):
+            break
+        out += [m.key for m in actors if m.start == t.start]
+    return out
 
 
 def _role(text: str, ev: EventMention, m: Mention) -> str | None:

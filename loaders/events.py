@@ -43,6 +43,10 @@ _SIGN_VERBS = re.compile(r"\b(?:sign|signed|signing|signs|ink|inked|adopt|adopte
                          r"conducted|staged|took\s+part|participated|experienced|completed|formed|created)\b", re.I)
 _PREDICATE = re.compile(r"\b(?:this|it|that)\s+(?:was|is|has\s+been|will\s+be|marks?|marked)\s+(?:also\s+)?"
                         r"(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}\Z", re.I)
+# "the summit would take place on 27 November": a noun's event planned by its predicate
+_PLANNED_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:would|will|was\s+to|is\s+to|were\s+to|are\s+to|(?:was|is|were|are)\s+"
+                            r"(?:supposed|expected|scheduled|due|set|planned)\s+to)\s+(?:\w+\s+){0,2}"
+                            r"(?:take\s+place|be\s+held|convene|open|start|begin)\b", re.I)
 _ADJECTIVE_NOUNS = {"forces", "troops", "army", "armies", "power", "powers", "countries", "states", "parties",
                     "nations", "regime", "soldiers"}
 
@@ -206,7 +210,7 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
         ev.number = num.group(1)
     if not noun and _cue_before(lows, a, cue_phrases("negated"), 4):
         ev.status = "negated"
-    elif _cue_before(lows, a, cue_phrases("planned"), 5):
+    elif _cue_before(lows, a, cue_phrases("planned"), 5) or noun and _PLANNED_AFTER.match(text, e):
         ev.status = "planned"
     fresh = any(w in _FRESH for w in before[-3:]) or name is not None
     ev.anaphor = noun and det is not None and det not in ("a", "an") and not fresh and count is None
