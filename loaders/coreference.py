@@ -153,7 +153,8 @@ def _antecedent(ev: EventMention, events: list[EventMention]) -> EventMention | 
                 same_parties(ev, o) and same_place(ev, o) and (ev.participants or o.participants) and \
                 (ev.date.precision == "day" or ev.sent is not o.sent):
             return o
-        if ev.kind == "Event" and o.date is None and ev.date is not None and ev.sent is not o.sent and same_place(ev, o) and \
+        if ev.kind == "Event" and o.told_definite and o.date is None and ev.date is not None and \
+                ev.sent is not o.sent and same_place(ev, o) and \
                 len(set(ev.participants) & set(o.participants)) >= 2 and same_parties(ev, o):
             return o  # told first without a date ("Prachanda's visit"), then with one
     return None
@@ -172,6 +173,7 @@ def resolve(sent: Sentence, here: list[EventMention], events: list[EventMention]
             continue
         if ev.anaphor and (ev.plural or not (ev.participants or ev.date or ev.places)):
             continue  # "the coups", "the announcement": what it refers to is not told here
+        ev.told_definite = ev.anaphor  # "Prachanda's visit": the brief goes on to tell it
         ev.anaphor = False
         events.append(ev)
     _during(here, text, sent)

@@ -53,6 +53,52 @@ def set_date(ev: EventMention, d: DateMention, text: str) -> None:
         value = with_duration(value, _days(dur.group("n")))
     ev.date, ev.date_source = value, d.source
     ev.date_planned = ev.status == "planned"
+    ev.date_at = d.start
+
+
+_PRESENT = re.compile(r"^[^.;]{0,40}?\b(?:has|have)\s+(?:just\s+)?(?:commenced|begun|started|opened|kicked\s+off)\b"
+                      r"|^\s*(?:opens|begins|starts|kicks\s+off|gets\s+under\s+way|is\s+under\s+way)\b", re.I)
+
+
+def present_events(sent: Sentence, here: list[EventMention], brief_date) -> None:
+    """"A summit has commenced", "the summit opens": an event told as happening now is on the
+    brief's own date (when the brief gives its day)."""
+    if brief_date is None or brief_date.precision != "day":
+        return
+    for ev in here:
+        if ev.date is None and ev.pos == "noun" and _PRESENT.match(sent.text[ev.end:]):
+            ev.date, ev.date_source = brief_date, "the brief's date (told as happening now)"
+
+
+def ellipsis(sent: Sentence, here: list[EventMention], dates: list[DateMention], ms) -> list[EventMention]:
+    """"Burkina Faso experienced its coup in September 2022, and Mali in August 2021": the
+    second party and date tell a second event of the same kind."""
+    text, out = sent.text, []
+    used = {ev.date_at for ev in here if ev.date_at is not None}
+    for d in dates:
+        if d.start in used:
+            continue
+        m = _ELLIPSIS.search(text, 0, d.start)
+        if m is None:
+            continue
+        source = next((ev for ev in reversed(here) if ev.date is not None and ev.end <= m.start()), None)
+        who = [x for x in ms if x.kind in ("State", "Person", "Organisation") and m.start("who") <= x.start
+               and x.end <= m.end("who")]
+        if source is None or not who:
+            continue
+        twin = EventMention(source.kind, source.type, source.cls, sent, source.start, source.end, source.trigger,
+                            source.pos, rule="ellipsis")
+        twin.sentences.append(sent)
+        twin.mentions.append(source.trigger)
+        set_date(twin, d, text)
+        for x in who:
+            twin.participants[x.key] = None
+            source.participants.pop(x.key, None)
+        out.append(twin)
+    return out
+
+
+_ELLIPSIS = re.compile(r",?\s+and\s+(?P<who>[A-Z][^,;]{0,40}?)\s+(?:in|on)\s+\Z")
 
 
 def assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], dates: list[DateMention]) -> None:

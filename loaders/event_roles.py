@@ -81,8 +81,9 @@ def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> 
     relative = re.search(r",\s+(?:which|who|where|when)\s*$", text[:clause_start(text, ev.start)] or "")
     if ev.pos == "noun" or relative:
         for c in re.finditer(r",", text[ev.end:hi]):
-            after = text[ev.end + c.end():ev.end + c.end() + 2].lstrip()
-            if not after[:1].isupper():
+            after = text[ev.end + c.end():ev.end + c.end() + 30].lstrip()
+            participle = re.match(r"[a-z]+ing\b", after)  # "resolution 822, demanding an end to ..."
+            if not after[:1].isupper() and not participle:
                 hi = ev.end + c.start()
                 break
     return lo, hi

@@ -67,6 +67,7 @@ class EventMention:
     date: DateValue | None = None
     date_source: str | None = None
     date_planned: bool = False
+    date_at: int | None = None  # offset of its date in the sentence that gave it
     status: str | None = None  # planned | negated
     participants: dict[str, str | None] = field(default_factory=dict)  # entity key -> role
     places: list[str] = field(default_factory=list)
@@ -77,6 +78,7 @@ class EventMention:
     plural: bool = False
     theme: str | None = None  # the actor a noun is "of" ("the independence of Pakistan")
     anaphor: bool = False
+    told_definite: bool = False  # first told as if known ("the recently concluded visit")
     ref: "EventMention | None" = None  # an anaphor's antecedent: the event it tells of again
     listed_in: "EventMention | None" = None  # the set it is listed in ("seven agreements ... included")
     sentences: list[Sentence] = field(default_factory=list)
@@ -227,7 +229,7 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
 def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[EventMention]:
     """Every event and agreement of the brief, each told once."""
     from briefgraph.loaders.coreference import resolve
-    from briefgraph.loaders.event_dates import assign_dates
+    from briefgraph.loaders.event_dates import assign_dates, ellipsis, present_events
     from briefgraph.loaders.event_roles import assign_roles
 
     anchor = Anchor(doc.date)
@@ -242,7 +244,9 @@ def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[Event
         here = [ev for ev in (mention_of(sent, toks, t, ms) for t in find_triggers(toks, skip)) if ev is not None]
         if here:
             assign_dates(sent, toks, here, dates)
+            present_events(sent, here, doc.date)
             assign_roles(sent, toks, here, ms, discourse)
+            here += ellipsis(sent, here, dates, ms)
             resolve(sent, here, events)
         discourse.saw(ms)
     return events

@@ -10,6 +10,7 @@ The stages are functions with typed hand-offs:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from briefgraph.graph.ids import make_id
@@ -235,6 +236,22 @@ def _header_relations(doc: Document, header: list[Mention]) -> list[Relation]:
     return out
 
 
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+
+
+def _resolution_years(doc: Document, events: list[EventMention], source_nodes: list[NodeRecord]) -> None:
+    """An undated resolution takes the one year in the title of the source its sentence cites
+    ("1993 UN Security Council Resolutions on ..."): resolutions are cited by number and year."""
+    titles = {int(n.props.get("footnote") or 0): n.props.get("title") or "" for n in source_nodes}
+    for ev in events:
+        if ev.type != "Resolution" or ev.date is not None:
+            continue
+        years = {y for n in ev.sent.footnotes for y in _YEAR.findall(titles.get(n, ""))}
+        if len(years) == 1:
+            from briefgraph.loaders.dates import year_value
+            ev.date, ev.date_source = year_value(int(years.pop())), "the year in the title of the source cited"
+
+
 def extract(doc: Document) -> Records:
     """Everything the brief tells, as records with deterministic ids and evidence.
 
@@ -253,6 +270,7 @@ def extract(doc: Document) -> Records:
     events = find_events(doc, per_sentence)
     for ev in events:  # participants point at merged people
         ev.participants = {k: r for k, r in ev.participants.items() if k in entities}
+    _resolution_years(doc, events, source_nodes)
     kinds = {k: e.kind for k, e in entities.items()}
     relations = _header_relations(doc, header) + find_relations(doc, per_sentence, events, kinds)
     return emit(doc, entities, events, relations, sources, source_nodes)

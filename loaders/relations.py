@@ -61,8 +61,9 @@ _REGION_OF = re.compile(r"\s+(?:region|province|district|territory|area|part)\s+
 
 
 def _next_actor(ms: list[Mention], pos: int, kinds=ACTOR_KINDS, within: int = 60) -> Mention | None:
+    """The first mention of ``kinds`` after ``pos`` (the longest of those starting there)."""
     cands = [m for m in ms if m.start >= pos and m.start - pos <= within and m.kind in kinds]
-    return min(cands, key=lambda m: m.start) if cands else None
+    return min(cands, key=lambda m: (m.start, -m.end)) if cands else None
 
 
 def _prev_actor(ms: list[Mention], pos: int, kinds=ACTOR_KINDS, within: int = 60) -> Mention | None:
@@ -104,6 +105,8 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
                     nxt = _next_actor(ms, m.end + region_of.end(), ("State",), 2)
                     if nxt is not None:
                         out.append(Relation(m.key, nxt.key, "LOCATED_IN", sent, m.text, "located"))
+        out.extend(_part_of_body(sent, ms))
+        out.extend(_the_country_s(sent, ms))
         out.extend(_membership(sent, ms))
         out.extend(_conflict(sent, ms))
         out.extend(_support(sent, ms))
@@ -124,6 +127,35 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
                 if kinds.get(k) == "State" and len(orgs) == 1 and ev.status is None:
                     out.append(Relation(k, orgs[0], "MEMBER_OF", ev.sent, None, "joined"))
     del table
+    return out
+
+
+_OF_BODY = re.compile(r"^\s*(?:\([A-Z][A-Za-z&\-]{1,11}\)\s*)?of\s+(?:the\s+)?")
+_THE_COUNTRY = re.compile(r"\b(?:the|that|this)\s+country['’]s\s+(?:[\w\-]+\s+){0,4}[“\"‘']?$", re.I)
+
+
+def _part_of_body(sent: Sentence, ms: list[Mention]) -> list[Relation]:
+    """"Energy Planning Resource Centre (EPRC) of Ministry of Planning": a body within a body."""
+    out = []
+    for m in ms:
+        if m.kind != "Organisation":
+            continue
+        of = _OF_BODY.match(sent.text[m.end:])
+        if of:
+            parent = _next_actor(ms, m.end + of.end(), ("Organisation",), 0)
+            if parent is not None and parent.key != m.key:
+                out.append(Relation(m.key, parent.key, "PART_OF", sent, m.text, "part-of-body"))
+    return out
+
+
+def _the_country_s(sent: Sentence, ms: list[Mention]) -> list[Relation]:
+    """"Azerbaijan has ... and the country's biggest gas field 'Shah Deniz'": in that state."""
+    out = []
+    for m in ms:
+        if m.kind == "Place" and _THE_COUNTRY.search(sent.text[max(0, m.start - 60):m.start]):
+            state = _prev_actor(ms, m.start, ("State",), 400)
+            if state is not None:
+                out.append(Relation(m.key, state.key, "LOCATED_IN", sent, m.text, "located"))
     return out
 
 
@@ -155,11 +187,13 @@ def _conflict(sent: Sentence, ms: list[Mention]) -> list[Relation]:
     states = ("State",)
     for m in _CONFLICT_NOUN.finditer(text):
         aggressor = _prev_actor(ms, m.start(), states, 30)
-        target = _next_actor(ms, m.end(), states, 80)
+        target = _next_actor(ms, m.end(), states, 2)
         if target is None:  # "occupation of Karabakh region of Azerbaijan": the place's state
-            place = _next_actor(ms, m.end(), ("Place",), 10)
-            if place is not None:
-                target = _next_actor(ms, place.end, states, 30)
+            place = _next_actor(ms, m.end(), ("Place",), 2)
+            tail = re.match(r"\s+(?:region\s+|province\s+|territory\s+)?of\s+(?:the\s+)?", text[place.end:]) \
+                if place is not None else None
+            if tail:
+                target = _next_actor(ms, place.end + tail.end(), states, 0)
         if aggressor is not None and target is not None and aggressor.key != target.key:
             out.append(Relation(aggressor.key, target.key, "IN_CONFLICT_WITH", sent, m.group(0).strip(), "conflict"))
     for m in _CONFLICT_VERB.finditer(text):
