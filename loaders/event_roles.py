@@ -32,6 +32,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all
                     r"prime\s+ministers|premiers|heads\s+of\s+state)\b", re.I)
 _GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
                         re.I)
+_NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
 _IT = re.compile(r"^\s*(?:with|from|to)?\s*it\b")
 _PERSON_WORDS = ("leaders", "presidents", "prime ministers", "premiers", "heads of state")
 _PRONOUN = re.compile(r"\b(?:he|she|him|his|her)\b", re.I)
@@ -77,6 +78,11 @@ def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> 
         for t in toks:
             if lo <= t.start < ev.start and t.lower in _SUBORDINATORS and t.lower != "as":
                 lo = t.end
+        # "... visited Tashkent, and President Mirziyoyev reciprocated ...": a new clause;
+        # "..., shortly after the dissolution of ...": a time adverbial, not a party
+        cut = _NEW_CLAUSE.search(text, ev.end, hi)
+        if cut and "," not in text[ev.end:cut.start()]:
+            hi = cut.start()
     # a noun's object phrase, or a relative clause, ends at a comma that no name follows
     relative = re.search(r",\s+(?:which|who|where|when)\s*$", text[:clause_start(text, ev.start)] or "")
     if ev.pos == "noun" or relative:

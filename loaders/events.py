@@ -41,14 +41,15 @@ _WEAK_NOUNS = {"resolution", "resolutions", "arrangement", "arrangements", "conv
 _SIGN_VERBS = re.compile(r"\b(?:sign|signed|signing|signs|ink|inked|adopt|adopted|pass|passed|conclude|concluded|"
                          r"co-sponsored|sponsored|agree|agreed|reach|reached|ratif\w+|approved|announced|held|"
                          r"conducted|staged|took\s+part|participated|experienced|completed|formed|created)\b", re.I)
-_PREDICATE = re.compile(r"\b(?:this|it|that)\s+(?:was|is|has\s+been|will\s+be|marks?|marked)\s+(?:also\s+)?"
-                        r"(?:the|a|an|his|her|their|its)\s+(?:[\w\-]+\s+){0,3}\Z", re.I)
+_PREDICATE = re.compile(r"(?:\b(?:this|it|that)\s+(?:was|is|has\s+been|will\s+be|marks?|marked)\s+(?:also\s+)?"
+                        r"(?:the|a|an|his|her|their|its)|,\s+(?:his|her|their|its))\s+(?:[\w\-]+\s+){0,3}\Z", re.I)
 # "the summit would take place on 27 November": a noun's event planned by its predicate
 _PLANNED_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:would|will|was\s+to|is\s+to|were\s+to|are\s+to|(?:was|is|were|are)\s+"
                             r"(?:supposed|expected|scheduled|due|set|planned)\s+to)\s+(?:\w+\s+){0,2}"
                             r"(?:take\s+place|be\s+held|convene|open|start|begin)\b", re.I)
 _ADJECTIVE_NOUNS = {"forces", "troops", "army", "armies", "power", "powers", "countries", "states", "parties",
-                    "nations", "regime", "soldiers"}
+                    "nations", "regime", "soldiers", "members", "member", "fathers", "father", "document",
+                    "documents", "ceremony", "principles", "charter"}
 
 
 @dataclass(eq=False)
@@ -153,9 +154,13 @@ def _named(sent: Sentence, toks: list[Token], a: int, b: int) -> str | None:
                      (toks[j - 1].text[:1].isdigit() and sent.text[toks[j - 1].end:toks[j].start] == "")
                      or toks[j - 1].text in ("’", "'", "’s")) and toks[j - 1].text not in SENTENCE_WORDS:
         j -= 1
-    if j == a:
+    if j == a and not re.match(r"\s+(?:of|on|for)\s+(?:the\s+)?[A-Z]", sent.text[toks[b - 1].end:]):
         return None
-    name = sent.text[toks[j].start:toks[b - 1].end].strip(" -’'")
+    end = toks[b - 1].end
+    more = re.match(r"(?:\s+(?:of|on|for)(?:\s+the)?(?:\s+[A-Z][\w\-]*)+)+", sent.text[end:])
+    if more:
+        end += more.end()
+    name = sent.text[toks[j].start:end].strip(" -’'")
     return None if name.split()[0] in MONTHS else name
 
 
@@ -186,8 +191,8 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
         return None
     if noun and plural and count is None and any(w in generic for w in before[-2:]):
         return None  # "multiple massacres", "reciprocal visits"
-    if not noun and lows[b - 1].endswith("ing") and b < len(toks) and lows[b] in _ADJECTIVE_NOUNS:
-        return None  # "occupying forces": an adjective
+    if lows[b - 1].endswith("ing") and b < len(toks) and lows[b] in _ADJECTIVE_NOUNS:
+        return None  # "occupying forces", "founding members": an adjective
     if cls.kind == "Agreement" and not noun and re.search(r"\bit\s+(?:was|is|has\s+been)\s+\Z", text[max(0, s - 20):s]):
         return None  # "it was agreed to deepen cooperation": what was agreed, not a new agreement
     if cls.kind == "Agreement" and not noun and re.search(r"\bto\s+(?:\w+ly\s+)?\Z", text[max(0, s - 20):s]):

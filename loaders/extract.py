@@ -19,6 +19,7 @@ from briefgraph.loaders.document import Document, Sentence
 from briefgraph.loaders.events import EventMention, find_events
 from briefgraph.loaders.header import header_mentions
 from briefgraph.loaders.mentions import ACTOR_KINDS, Mention, find_mentions
+from briefgraph.loaders.naming import event_name
 from briefgraph.loaders.relations import Relation, find_relations
 from briefgraph.loaders.resolve import merge_people
 from briefgraph.loaders.sources import parse_footnote
@@ -136,22 +137,6 @@ def _merge_into(entities: dict[str, Entity], old: str, new: str, per_sentence, h
                 m.key = new
 
 
-def _event_name(ev: EventMention, entities: dict[str, Entity]) -> str:
-    if ev.name:
-        return ev.name
-    actors = [entities[k].name for k in ev.participants if k in entities and entities[k].kind in ACTOR_KINDS]
-    label = ev.type if ev.kind == "Event" else ev.type
-    if ev.count and ev.kind == "Agreement":
-        label = f"{ev.count} {ev.trigger}"
-    elif ev.kind == "Agreement":
-        label = ev.trigger[:1].upper() + ev.trigger[1:]
-    if actors:
-        label += ": " + ", ".join(actors[:3])
-    if ev.date:
-        label += f" ({ev.date.value})"
-    return label
-
-
 def _event_id(doc: Document, ev: EventMention, entities: dict[str, Entity]) -> str:
     if ev.name:
         return make_id(ev.kind, ev.type, ev.name)
@@ -195,12 +180,12 @@ def emit(doc: Document, entities: dict[str, Entity], events: list[EventMention],
         if ev.status:
             props["status"] = ev.status
         if ev.count:
-            props["count"] = ev.count
+            props["count"] = _count_value(ev.count)
         if ev.number:
             props["number"] = ev.number
         props["confidence"] = ev.confidence
         evs = [evidence(doc, s, sources, m) for s, m in zip(ev.sentences, ev.mentions)]
-        r.nodes.append(NodeRecord(eid, ev.kind, _event_name(ev, entities), [], props, evs))
+        r.nodes.append(NodeRecord(eid, ev.kind, event_name(ev, entities), [], props, evs))
         edge_type = "PARTICIPATED_IN" if ev.kind == "Event" else "PARTY_TO"
         for k, role in ev.participants.items():
             if k in ids and entities[k].kind in ACTOR_KINDS:
@@ -234,6 +219,15 @@ def _header_relations(doc: Document, header: list[Mention]) -> list[Relation]:
         if m.kind == "Organisation" and m.part_of:
             out.append(Relation(m.key, m.part_of, "PART_OF", None, m.text, "header"))
     return out
+
+
+def _count_value(count: str) -> int | str:
+    """"15" and "seven" as numbers; "several", "a series" as written."""
+    from briefgraph.loaders.lexicon import grammar
+
+    if count.isdigit():
+        return int(count)
+    return grammar("english")["number_words"].get(count.lower(), count)
 
 
 _YEAR = re.compile(r"\b(?:19|20)\d\d\b")

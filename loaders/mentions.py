@@ -365,6 +365,9 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
         words = [toks[t].text for t in run]
         if not _keyword_in(words) or words[-1] in _event_heads() or any(w in _event_heads() for w in words):
             continue
+        tail = text[toks[run[-1]].end:toks[run[-1]].end + 40]
+        if tail[:1] in "’'”\"" and _names_event_after(tail[1:]):
+            continue
         s, e = toks[run[0]].start, toks[run[-1]].end
         # a state's demonym or name before the body's name: "Brazilian Air Force", "Pakistan Army"
         part_of = None
@@ -411,6 +414,14 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
     return out
 
 
+def _names_event_after(text: str) -> bool:
+    """Whether an event word follows within a few lower-case words ("joint military exercise")."""
+    from briefgraph.loaders.triggers import names_event
+
+    m = re.match(r"\s*((?:[a-z\-]+\s+){0,3}[a-z\-]+)", text)
+    return bool(m) and names_event(m.group(1))
+
+
 @lru_cache(maxsize=1)
 def _multilateral_pattern() -> re.Pattern:
     multi = "|".join(gazetteer.words("multilateral_words"))
@@ -448,6 +459,9 @@ _INFRA_HEADS = ("railway line|rail line|railway|rail link|rail section|railroad|
                 "canal|power plant|power station|gas field|oil field|economic zone|border crossing|crossing")
 _INFRA = re.compile(rf"(?P<name>(?:[A-Z][\w’']+(?:[-–][A-Z][\w’']+)+|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)?))"
                     rf"(?P<mid>(?:\s+(?:[a-z][\w\-]*|\d+(?:\.\d+)?|[A-Z]{{1,3}})){{0,4}}?)\s+(?P<head>{_INFRA_HEADS})\b")
+_VENUE = re.compile(r"\b(?:held|hosted|took\s+place|convened|met|summit|meeting|conference|talks)\s+in\s+(?:the\s+)?"
+                    r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+_YEARISH = re.compile(r"\d")
 _QUOTED = re.compile(r"[‘'“\"](?P<name>[A-Z][^‘'“\"’”]{2,60})[’'”\"](?:\s+in\s+(?P<where>[A-Z][\w\-]+))?")
 _FACILITY_WORDS = re.compile(r"\b(?:gas\s+field|oil\s+field|field|pipeline|port|dam|mine|corridor|refinery|"
                              r"caravanserai|mosque|palace|monument|landmark|site|building|tower)\s*$", re.I)
@@ -504,6 +518,10 @@ def place_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[
             if m.start() == 0 or any(m.start("name") < k.end and k.start < m.end("name") for k in known):
                 continue
             add(name, m.start("name"), "place-in-state", state.key)
+    for m in _VENUE.finditer(text):
+        name = m.group("name")
+        if not _not_a_name(name) and normalise(name) not in table and not _YEARISH.match(name):
+            add(name, m.start("name"), "venue", None, "venue")
     for m in _COMMA_STATE.finditer(text):
         state, place = _state_or_place(m.group("state")), _state_or_place(m.group("name"))
         if state is not None and state.kind == "State" and place is not None and place.kind == "Place":

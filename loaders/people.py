@@ -154,6 +154,8 @@ def _valid_name(words: list[str]) -> bool:
 
 def match_title(toks: list[Token], i: int) -> int:
     """Index one past a title of office starting at token ``i`` (``i`` if none)."""
+    if i >= len(toks):
+        return i
     cands = titles().by_first.get(toks[i].lower)
     if not cands:
         return i
@@ -277,8 +279,6 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
             i += 1
             continue
         title = text[toks[i].start:toks[j - 1].end]
-        if title.islower() and title.lower() in t_.heads and title.lower() not in ("president", "prime minister"):
-            pass
         state = _state_before(text, toks, i)
         of_state, k = _of_after(text, toks, j)
         state = of_state or state
@@ -336,7 +336,7 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
             k = b + 1
             while k < n and toks[k].lower in t_.modifiers:
                 k += 1
-            st = _state_before(text, toks, k) if False else None
+            st = None
             tj = match_title(toks, k)
             if tj == k and k + 1 < n:  # "Name, Egyptian President ...": a demonym first
                 entry = _state_at(text, toks, k, k + 3)
@@ -346,7 +346,7 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
                         if tj2 > kk:
                             st, k, tj = entry, kk, tj2
                             break
-            if tj > k and capitalised(toks[k]) or tj > k and toks[b + 1].lower in ("a", "an", "the"):
+            if tj > k and (capitalised(toks[k]) or b + 1 < n and toks[b + 1].lower in ("a", "an", "the")):
                 title = text[toks[k].start:toks[tj - 1].end]
                 of_state, _ = _of_after(text, toks, tj)
                 state = of_state or st

@@ -17,9 +17,11 @@ its actors stand to each other.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from briefgraph.loaders import gazetteer
+from briefgraph.loaders.dates import find_dates
 from briefgraph.loaders.document import Document, Sentence
 from briefgraph.loaders.events import EventMention
 from briefgraph.loaders.mentions import ACTOR_KINDS, Mention
@@ -46,7 +48,7 @@ class Relation:
         return CONFIDENCE.get(self.rule, 0.6)
 
 
-_MEMBER_OF = re.compile(r"\b(?:as\s+a\s+member\s+of|is\s+a\s+member\s+of|are\s+members\s+of|became\s+a\s+member\s+of|"
+_MEMBER_OF = re.compile(r"\b(?:as\s+a\s+member\s+of|is\s+a\s+(?:\w+\s+)?member\s+of|are\s+(?:\w+\s+)?members\s+of|became\s+a\s+member\s+of|"
                         r"a\s+member\s+state\s+of|membership\s+(?:of|in))\s+(?:the\s+)?", re.I)
 _MEMBERS_LIST = re.compile(r"\bmembers?(?:\s+states)?\s+(?:of\s+(?:the\s+)?(?P<org1>[^,;]{2,80}?)\s+)?"
                            r"(?:consist\s+of|consists\s+of|include|includes|are|comprise|comprises|—|:)\s+", re.I)
@@ -77,14 +79,22 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
     out: list[Relation] = []
     table = gazetteer.lookup()
     doc_states = {k for k, kind in kinds.items() if kind == "State"}
+    seen: Counter[str] = Counter()
     for sent in doc.sentences:
         ms = mentions.get(sent.index, [])
         text = sent.text
+        seen.update(m.key for m in ms if m.kind == "State")
+        pair = [k for k, _ in seen.most_common(2)]
+        sentence_date = None
         for m in ms:
             if m.kind == "Person" and m.head_of:
                 rule = "title" if m.title else "leader"
-                out.append(Relation(m.key, m.head_of, "HEAD_OF", sent, m.text, rule,
-                                    (("role", m.title),) if m.title else ()))
+                props: tuple = (("role", m.title),) if m.title else ()
+                if m.title:  # "the then President of Pakistan ... in 1995": in office at that date
+                    sentence_date = sentence_date or (find_dates(text, doc.anchor_date) or [None])[0]
+                    if sentence_date is not None:
+                        props += tuple(sentence_date.as_props().items())
+                out.append(Relation(m.key, m.head_of, "HEAD_OF", sent, m.text, rule, props))
             if m.part_of and m.kind in ("Organisation", "Place"):
                 out.append(Relation(m.key, m.part_of, "PART_OF", sent, m.text, "named-with-state"))
             if m.kind == "Organisation":
@@ -107,9 +117,9 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
                         out.append(Relation(m.key, nxt.key, "LOCATED_IN", sent, m.text, "located"))
         out.extend(_part_of_body(sent, ms))
         out.extend(_the_country_s(sent, ms))
-        out.extend(_membership(sent, ms))
+        out.extend(_membership(sent, ms, pair))
         out.extend(_conflict(sent, ms))
-        out.extend(_support(sent, ms))
+        out.extend(_support(sent, ms, pair))
         for b in _BROUGHT_TO_POWER.finditer(text):
             who = next((m for m in ms if m.kind == "Person" and b.start("who") <= m.start < b.end("who")), None)
             state = _prev_actor(ms, b.start(), ("State",), 200) or _next_actor(ms, b.end(), ("State",), 80)
@@ -159,13 +169,21 @@ def _the_country_s(sent: Sentence, ms: list[Mention]) -> list[Relation]:
     return out
 
 
-def _membership(sent: Sentence, ms: list[Mention]) -> list[Relation]:
+_BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|states|nations|sides|neighbours|neighbors)\b", re.I)
+
+
+def _membership(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Relation]:
     text, out = sent.text, []
     for m in _MEMBER_OF.finditer(text):
         org = _next_actor(ms, m.end(), ("Organisation",), 3)
         member = _prev_actor(ms, m.start(), ("State", "Organisation"), 40)
-        if org is not None and member is not None and member.key != org.key:
-            out.append(Relation(member.key, org.key, "MEMBER_OF", sent, org.text, "member-phrase"))
+        members = [member.key] if member is not None else []
+        both = _BOTH.search(text, max(0, m.start() - 40), m.start())
+        if both and (member is None or member.end < both.start()):
+            members = pair  # "Both countries are founding members of ...": the two states of the brief so far
+        for key in members:
+            if org is not None and key != org.key:
+                out.append(Relation(key, org.key, "MEMBER_OF", sent, org.text, "member-phrase"))
     for m in _MEMBERS_LIST.finditer(text):
         org = None
         if m.group("org1"):
@@ -209,7 +227,7 @@ def _conflict(sent: Sentence, ms: list[Mention]) -> list[Relation]:
     return out
 
 
-def _support(sent: Sentence, ms: list[Mention]) -> list[Relation]:
+def _support(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Relation]:
     text, out = sent.text, []
     for m in _SUPPORT.finditer(text):
         giver = _prev_actor(ms, m.start(), ("State", "Organisation"), 12)
@@ -219,6 +237,8 @@ def _support(sent: Sentence, ms: list[Mention]) -> list[Relation]:
     for m in _EACH_OTHER.finditer(text):
         before = [x for x in ms if x.kind == "State" and x.end <= m.start()]
         keys = list(dict.fromkeys(x.key for x in before))
+        if len(keys) != 2 and _BOTH.search(text, 0, m.start()):
+            keys = pair  # "The two countries support each other"
         if len(keys) == 2:
             a, b = keys
             out.append(Relation(a, b, "SUPPORTS", sent, m.group(0), "mutual-support"))

@@ -13,7 +13,7 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefgraph.loaders import dates, document, entities, events
+from briefgraph.loaders import dates, document
 
 SEPARATORS = st.sampled_from([" ", " ", " ", ", ", "  ", "\n", "\xa0", "-", "", "(", ") "])
 
@@ -67,45 +67,6 @@ def test_windowed_date_scan_on_known_corners():
     for text in ["between 1990 and 2000", "30th to 31st September, 2024", "2024 per cent", "2024  kilometers",
                  "in early  2014", "the 1990s and 2000s", "ca. 1850", "x" * 40 + " July 4, 1776 " + "y" * 40]:
         assert dates.find_dates(text) == _reference_dates(text, None), text
-
-
-# -- person titles -----------------------------------------------------------------------
-
-TITLE_PIECES = [
-    "the", "then", "The then", "former", "newly-elected", "President", "Prime Minister", "Vice-President",
-    "ex-President", "xPresident", "_President", "Minister", "of", "Pakistan", "Azerbaijan", "Asif", "Ali",
-    "Zardari", "Ilham", "Aliyev", "bin", "Dr.", "H.E.", ",", "Foreign Minister", "Secretary-General", "King",
-]
-_ORIGINAL_PERSON = re.compile(
-    r"(?P<then>\b(?:the\s+)?(?:then|former|late|current|incumbent|sitting|newly[- ]elected)\s+)?\b"
-    + entities._PERSON.pattern)
-
-
-@settings(max_examples=600, deadline=None)
-@given(_text(TITLE_PIECES))
-def test_title_first_person_scan_equals_the_original_pattern(text):
-    expected = [(m.span("title"), m.end(), bool(m.group("then") and "then" in m.group("then")))
-                for m in _ORIGINAL_PERSON.finditer(text)]
-    got = [(m.span("title"), m.end(), then) for m, then in entities._title_matches(text)]
-    assert got == expected
-
-
-# -- agreements --------------------------------------------------------------------------
-
-AGREEMENT_PIECES = [
-    "15", "two", "Two", "dozens of", "several", "MOUs", "MoU", "agreements", "Agreement", "protocol",
-    "resolution", "Resolution", "822", "No.", "No. 47", "47", "treaty", "treaties", "memorandum of understanding",
-    "charter", "signed", "and", "the", "x", "2024",
-]
-
-
-@settings(max_examples=600, deadline=None)
-@given(_text(AGREEMENT_PIECES))
-def test_word_first_agreement_scan_equals_the_original_pattern(text):
-    expected = [(m.start(), m.end(), m.group(0), m.group("word"), m.group("count"), m.group("number"))
-                for m in events.AGREEMENT_TRIGGER.finditer(text)]
-    got = [(m.start, m.end, m.text, m.word, m.count, m.number) for m in events._agreement_matches(text)]
-    assert got == expected
 
 
 # -- cleaning ----------------------------------------------------------------------------
