@@ -177,7 +177,9 @@ def resolve(sent: Sentence, here: list[EventMention], events: list[EventMention]
         ev.anaphor = False
         events.append(ev)
     _during(here, text, sent)
+    _signed_at(here, text)
     _recognised(here, text)
+    follow_up(events, sent)
     for ev in here:
         box = ev.listed_in.target() if ev.listed_in is not None else None
         if box is not None and not ev.anaphor and ev.date is None and box.date is not None:
@@ -201,6 +203,48 @@ def _during(here: list[EventMention], text: str, sent: Sentence) -> None:
             ev.during = referent
             if ev.date is None and referent.date is not None:
                 ev.date, ev.date_source = referent.date, f"during the {referent.type.lower()}"
+            elif referent.date is None and ev.date is not None and ev.date.precision == "day":
+                # "signed a pact on Saturday during their summit": the summit was on that day
+                referent.date, referent.date_source = ev.date, f"the day of the {ev.type.lower()} during it"
+
+
+_SUBJECT_EVENT = re.compile(r"^[^;]{0,120}?\b(?:adopted|issued|signed|concluded|produced|agreed\s+on|endorsed)\s+"
+                            r"(?:a|an|the|its|their)?\s*(?:[\w\-]+\s+){0,2}$", re.I)
+_GATHERINGS = {"Visit", "Summit", "Meeting", "Conference", "Negotiation"}
+
+
+def _signed_at(here: list[EventMention], text: str) -> None:
+    """An agreement "adopted" by a meeting ("The Consultative Meeting ..., held in X, adopted a
+    declaration"), or signed in the sentence that tells of a visit or summit, was signed at it."""
+    for ev in here:
+        ev = ev.target()
+        if ev.kind != "Agreement" or ev.during is not None or ev.anaphor:
+            continue
+        gatherings = [o for o in here if not o.anaphor and o.kind == "Event" and o.type in _GATHERINGS]
+        host = next((o for o in gatherings if o.end <= ev.start and _SUBJECT_EVENT.match(text[o.end:ev.start])),
+                    None)
+        if host is None and ev.date is None and len(gatherings) == 1:
+            host = gatherings[0]
+        if host is not None:
+            ev.during = host
+            if ev.date is None and host.date is not None:
+                ev.date, ev.date_source = host.date, f"signed at the {host.type.lower()}"
+
+
+def follow_up(events: list[EventMention], sent: Sentence) -> None:
+    """Talks told in the sentence after a dated visit, with the visitor among their parties and no
+    date of their own, were held during that visit ("He held talks with ...")."""
+    visits = [e for e in events if e.type == "Visit" and e.date is not None and not e.anaphor]
+    if not visits:
+        return
+    visit = visits[-1]
+    last = visit.sentences[-1]
+    if last.paragraph != sent.paragraph or last.index != sent.index - 1:
+        return
+    for ev in events:
+        if ev.sent is sent and not ev.anaphor and ev.type in ("Meeting", "Negotiation") and ev.date is None \
+                and ev.during is None and set(ev.participants) & set(visit.participants):
+            ev.during, ev.date, ev.date_source = visit, visit.date, "during the visit told before"
 
 
 def _recognised(here: list[EventMention], text: str) -> None:

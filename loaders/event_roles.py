@@ -32,6 +32,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all
                     r"prime\s+ministers|premiers|heads\s+of\s+state)\b", re.I)
 _GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
                         re.I)
+_LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}\Z|['’]\s*\Z|,\s*\Z")
 _NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
 _IT = re.compile(r"^\s*(?:with|from|to)?\s*it\b")
 _PERSON_WORDS = ("leaders", "presidents", "prime ministers", "premiers", "heads of state")
@@ -88,7 +89,7 @@ def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> 
     if ev.pos == "noun" or relative:
         for c in re.finditer(r",", text[ev.end:hi]):
             after = text[ev.end + c.end():ev.end + c.end() + 30].lstrip()
-            participle = re.match(r"[a-z]+ing\b", after)  # "resolution 822, demanding an end to ..."
+            participle = re.match(r"(?:[a-z]+ing|[a-z]+ed|held)\b", after)  # "resolution 822, demanding ...", ", held in"
             if not after[:1].isupper() and not participle:
                 hi = ev.end + c.start()
                 break
@@ -101,7 +102,7 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
     text = sent.text
     order = sorted(here, key=lambda e: e.start)
     actors = [m for m in ms if m.kind in ACTOR_KINDS]
-    places = [m for m in ms if m.kind == "Place"]
+    places = [m for m in ms if m.kind == "Place" and not m.demonym]  # "West African leaders" is no place
     light = _light_verbs()
     for k, ev in enumerate(order):
         lo, hi = _window(text, toks, order, k)
@@ -113,7 +114,7 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
             left = left_all
         else:
             verbs = [t for t in toks if lo <= t.start < ev.start and t.lower in light]
-            left = left_all if verbs else [m for m in left_all if m.start >= near_lo]
+            left = left_all if verbs else [m for m in left_all if m.end > near_lo]
         inside = left + right
         window = text[lo:hi]
         keys = [m.key for m in inside]
@@ -162,8 +163,9 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
             ev.participants.setdefault(key, _role(text, ev, m) if m is not None else None)
             for st in (*m.members, *m.joins) if m is not None else ():
                 ev.participants.setdefault(st, None)  # "Azerbaijan-Pakistan Joint Commission"
-        for m in places:  # where: after the trigger, or just before it
-            if ev.end <= m.start and m.end <= hi or max(lo, near_lo) <= m.start and m.end <= ev.start:
+        for m in places:  # where: "in"/"at" a place after the trigger, or a place just before it
+            if ev.end <= m.start and m.end <= hi and _LOCATIVE.search(text, max(0, m.start - 12), m.start) \
+                    or max(lo, near_lo) <= m.start and m.end <= ev.start:
                 ev.places.append(m.key)
         if ev.type == "Visit":
             ev.places.extend(k for k, r in ev.participants.items() if r == "host" and k not in ev.places)
@@ -198,6 +200,8 @@ def _role(text: str, ev: EventMention, m: Mention) -> str | None:
         return None
     if re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
         return "host"
+    if ev.pos == "verb" and 0 <= m.start - ev.end <= 2 and ev.trigger.lower().startswith("visit"):
+        return "host"  # "visited China": its object is the host
     if m.end <= ev.start or re.match(r"\s*(?:of|by)\s", text[ev.end:m.start]):
         return "visitor"
     return None

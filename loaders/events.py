@@ -184,7 +184,8 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
     before = lows[max(0, a - 4):a]
     det, count = _determiner(toks, a) if noun else (None, None)
     generic = {p[0] for p in cue_phrases("generic")}
-    if noun and plural and det is None and count is None and not \
+    actor_before = any(m.kind in ACTOR_KINDS and 0 <= s - m.end <= 2 for m in ms)  # "Indian airstrikes"
+    if noun and plural and det is None and count is None and not actor_before and not \
             (cls.kind == "Agreement" and _SIGN_VERBS.search(text[max(0, s - 60):s])):
         return None  # a bare plural names a kind of event ("high-level visits", "bilateral deals")
     if noun and any(w in ("no", "any", "such", "all") for w in before[-2:]):

@@ -325,7 +325,8 @@ def _chunks(text: str, toks: list[Token]) -> list[list[int]]:
                              and capitalised(toks[k + 1])) and text[toks[k - 1].end:toks[k].start] == " ":
                 k += 1
             if j < k < n and capitalised(toks[k]) and text[toks[k - 1].end:toks[k].start] == " " \
-                    and not ("and" in (t.text for t in toks[j:k]) and toks[k].text in _org_starts()):
+                    and not ("and" in (t.text for t in toks[j:k]) and (toks[k].text in _org_starts() or
+                                                                       k + 1 < n and is_possessive(toks[k + 1]))):
                 run.extend(range(j, k + 1))
                 j = k + 1
                 continue
@@ -458,7 +459,7 @@ _INFRA_HEADS = ("railway line|rail line|railway|rail link|rail section|railroad|
                 "transmission line|corridor|highway|motorway|expressway|bridge|tunnel|dam|port|airport|"
                 "canal|power plant|power station|gas field|oil field|economic zone|border crossing|crossing")
 _INFRA = re.compile(rf"(?P<name>(?:[A-Z][\w’']+(?:[-–][A-Z][\w’']+)+|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)?))"
-                    rf"(?P<mid>(?:\s+(?:[a-z][\w\-]*|\d+(?:\.\d+)?|[A-Z]{{1,3}})){{0,4}}?)\s+(?P<head>{_INFRA_HEADS})\b")
+                    rf"(?P<mid>(?:\s+(?:[a-z][\w\-]*|\d+(?:\.\d+)?|[A-Z]{{1,3}})){{0,4}}?)\s+(?P<head>(?i:{_INFRA_HEADS}))\b")
 _VENUE = re.compile(r"\b(?:held|hosted|took\s+place|convened|met|summit|meeting|conference|talks)\s+in\s+(?:the\s+)?"
                     r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 _YEARISH = re.compile(r"\d")
@@ -569,6 +570,21 @@ def quoted_places(sent: Sentence, taken: Spans) -> list[Mention]:
     return out
 
 
+def _qualify_bodies(sent: Sentence, ms: list[Mention]) -> None:
+    """"Pakistan's Ministry of Planning" and China's are two bodies: a body named right after a
+    state's possessive belongs to that state, and its name says so."""
+    for m in ms:
+        if m.kind != "Organisation" or m.part_of or m.rule not in ("org-name", "abbreviation"):
+            continue
+        state = next((x for x in ms if x.kind == "State" and 0 <= m.start - x.end <= 4
+                      and re.fullmatch(r"['’]s\s+", sent.text[x.end:m.start])), None)
+        if state is not None:
+            m.part_of = state.key
+            m.alias = m.alias or m.name
+            m.name = f"{m.name} of {state.name}"
+            m.key = normalise(m.name)
+
+
 # -- citations --------------------------------------------------------------------------------------
 
 _CITATION = re.compile(r"\((?:see\s+)?[^()]{1,40},\s+(?:[A-Z][a-z]+\.?\s+\d{1,2}|\d{1,2}\s+[A-Z][a-z]+|\d{4})[^()]{0,20}\)")
@@ -615,4 +631,5 @@ def find_mentions(doc: Document) -> dict[int, list[Mention]]:
         ms.extend(known)
         ms.extend(orgs)
         ms.sort(key=lambda m: m.start)
+        _qualify_bodies(sent, ms)
     return per_sentence

@@ -116,6 +116,12 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
                     if nxt is not None:
                         out.append(Relation(m.key, nxt.key, "LOCATED_IN", sent, m.text, "located"))
         out.extend(_part_of_body(sent, ms))
+        for lies in _LIES_IN.finditer(text):
+            place = _prev_actor(ms, lies.start(), ("Place",), 3)
+            if place is not None:
+                for x in ms:
+                    if x.kind in ("State", "Place") and lies.end() <= x.start <= lies.end() + 40 and x.key != place.key:
+                        out.append(Relation(place.key, x.key, "LOCATED_IN", sent, place.text, "located"))
         out.extend(_the_country_s(sent, ms))
         out.extend(_membership(sent, ms, pair))
         out.extend(_conflict(sent, ms))
@@ -169,7 +175,14 @@ def _the_country_s(sent: Sentence, ms: list[Mention]) -> list[Relation]:
     return out
 
 
+_LIES_IN = re.compile(r",?\s+(?:which|that)\s+(?:lies|lie|is\s+located|are\s+located|is\s+situated|sits)\s+in\s+", re.I)
 _BOTH = re.compile(r"\b(?:both|the\s+two)\s+(?:countries|states|nations|sides|neighbours|neighbors)\b", re.I)
+
+
+def _next_start(ms: list[Mention], x: Mention, limit: int) -> int:
+    """Where the next mention after ``x`` starts (or ``limit``), to see what joins them."""
+    later = [y.start for y in ms if y.start >= x.end and y.start < limit]
+    return min(later) if later else limit
 
 
 def _membership(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Relation]:
@@ -178,6 +191,9 @@ def _membership(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Rela
         org = _next_actor(ms, m.end(), ("Organisation",), 3)
         member = _prev_actor(ms, m.start(), ("State", "Organisation"), 40)
         members = [member.key] if member is not None else []
+        if member is not None and member.kind == "State":  # "Pakistan and China are both members of"
+            members = [x.key for x in ms if x.kind == "State" and x.end <= m.start()
+                       and re.fullmatch(r"[\s,]*(?:and\s+)?", sent.text[x.end:_next_start(ms, x, m.start())])]
         both = _BOTH.search(text, max(0, m.start() - 40), m.start())
         if both and (member is None or member.end < both.start()):
             members = pair  # "Both countries are founding members of ...": the two states of the brief so far

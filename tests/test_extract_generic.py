@@ -120,7 +120,7 @@ def pi():
 
 def test_names_stop_where_bodies_and_agreements_part(pi):
     names = {d["name"] for _, d in pi.nodes(data=True)}
-    assert "UNSC Resolution 47" in names and "Simla Agreement" in names
+    assert "United Nations Security Council Resolution 47" in names and "Simla Agreement" in names
     assert not {"United Nations Security Council Resolution", "UN Security Council on Kashmir",
                 "At the Shanghai Cooperation Organisation"} & names
     assert "India Study Centre" in names  # not "Research Associate, India Study Centre"
