@@ -316,6 +316,7 @@ def _parse_header(doc: Document, lines: list[str]) -> None:
 
 
 _HEADING_MAX = 80
+_UNWRAPPED = 160  # no hard-wrapped text has lines this long
 
 
 def _heading_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -336,7 +337,9 @@ def _heading_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, i
             b = s + m.start()
             line = text[line_start:b].strip()
             nxt = text[b + 1:b + 2]
-            if line and len(line) <= _HEADING_MAX and not _is_terminal(line) and not line.endswith((",", ";")) \
+            # a short line (a heading) or one too long to be hard-wrapped (a standfirst)
+            if line and (len(line) <= _HEADING_MAX or len(line) > _UNWRAPPED) and not _is_terminal(line) \
+                    and not line.endswith((",", ";")) \
                     and (nxt.isupper() or nxt in "\"“‘'(") and not _footnote_number(line) \
                     and not re.search(r"\b(?:of|and|the|to|in|for|a|an|with|by|on|at)$", line):
                 emit(pos, line_start)

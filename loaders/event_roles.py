@@ -33,6 +33,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all
 _GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
                         re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}\Z|['’]\s*\Z|,\s*\Z")
+_HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|convened|organised|organized)\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
 _IT = re.compile(r"^\s*(?:with|from|to)?\s*it\b")
 _PERSON_WORDS = ("leaders", "presidents", "prime ministers", "premiers", "heads of state")
@@ -107,7 +108,7 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
     for k, ev in enumerate(order):
         lo, hi = _window(text, toks, order, k)
         ti = next(i for i, t in enumerate(toks) if t.start >= ev.start)
-        near_lo = toks[max(0, ti - 4)].start
+        near_lo = toks[max(0, ti - 6)].start
         right = [m for m in actors if ev.end <= m.start and m.end <= hi]
         left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
         if ev.pos == "verb":
@@ -163,8 +164,10 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
             ev.participants.setdefault(key, _role(text, ev, m) if m is not None else None)
             for st in (*m.members, *m.joins) if m is not None else ():
                 ev.participants.setdefault(st, None)  # "Azerbaijan-Pakistan Joint Commission"
-        for m in places:  # where: "in"/"at" a place after the trigger, or a place just before it
-            if ev.end <= m.start and m.end <= hi and _LOCATIVE.search(text, max(0, m.start - 12), m.start) \
+        far = toks[min(len(toks) - 1, ti + 10)].end
+        for m in places:  # where: "in"/"at" a place right after the trigger ("held in" anywhere), or just before it
+            after = ev.end <= m.start and m.end <= hi and _LOCATIVE.search(text, max(0, m.start - 12), m.start)
+            if after and (m.start <= far or _HELD_IN.search(text, max(0, m.start - 25), m.start)) \
                     or max(lo, near_lo) <= m.start and m.end <= ev.start:
                 ev.places.append(m.key)
         if ev.type == "Visit":
@@ -173,7 +176,7 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
         if ev.type == "Establishment":
             ev.establishes.extend(_established_body(text, ev, ms))
     for k, ev in enumerate(order):
-        if ev.participants:
+        if ev.participants or ev.anaphor:  # an anaphor's parties are those of what it refers to
             continue
         donor = next((o for o in reversed(order[:k]) if o.participants), None)
         if donor is None and ev.kind == "Agreement":

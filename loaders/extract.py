@@ -140,9 +140,9 @@ def _merge_into(entities: dict[str, Entity], old: str, new: str, per_sentence, h
 def _event_id(doc: Document, ev: EventMention, entities: dict[str, Entity]) -> str:
     if ev.name:
         return make_id(ev.kind, ev.type, ev.name)
-    if ev.date is not None:
-        states = sorted(k for k in ev.participants if k in entities and entities[k].kind == "State")
-        return make_id(ev.kind, ev.type, ev.date.value, *states, ev.count or "", ev.number or "")
+    if ev.date is not None:  # two meetings of one day are told apart by who took part
+        parties = sorted(k for k in ev.participants if k in entities and entities[k].kind in ACTOR_KINDS)
+        return make_id(ev.kind, ev.type, ev.date.value, *parties, ev.count or "", ev.number or "")
     return make_id(ev.kind, ev.type, doc.id, ev.sent.index, ev.start)
 
 

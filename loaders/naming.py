@@ -16,6 +16,7 @@ from briefgraph.loaders.events import EventMention
 _TAIL = re.compile(r"\s+(?:on|of|for|between|concerning|regarding)\s+(?:the\s+)?[\w’'\-]+(?:\s+(?:and\s+)?[\w’'\-]+){0,5}")
 _STOP_WORDS = {"in", "at", "on", "with", "was", "were", "is", "by", "during", "signed", "held", "which", "that",
                "and", "to"}
+_ACTS = {"open": "Opening", "hand": "Handover", "flag": "Flag-off", "lay": "Foundation", "commission": "Commissioning"}
 _NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d{2,5})\b")
 
 
@@ -92,7 +93,10 @@ def event_name(ev: EventMention, entities) -> str:
     if ev.type in ("Meeting", "Negotiation") and len(people) >= 2:
         return f"{head} of {_join(people[:3])}"
     who = people or states or bodies
-    if ev.type in ("Coup", "Conflict", "Attack", "Massacre", "Election", "Exercise", "Inauguration") and places:
+    if ev.type == "Inauguration" and places:
+        act = next((v for k, v in _ACTS.items() if words.startswith(k)), "Inauguration")
+        return f"{act} of {places[0]}"
+    if ev.type in ("Coup", "Conflict", "Attack", "Massacre", "Election", "Exercise") and places:
         return f"{head} in {places[0]}"
     if ev.type in ("Coup", "Election") and states:
         return f"{head} in {states[0]}"
