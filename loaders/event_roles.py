@@ -108,7 +108,7 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
     for k, ev in enumerate(order):
         lo, hi = _window(text, toks, order, k)
         ti = next(i for i, t in enumerate(toks) if t.start >= ev.start)
-        near_lo = toks[max(0, ti - 6)].start
+        near_lo = toks[_np_start(toks, ti, light)].start
         right = [m for m in actors if ev.end <= m.start and m.end <= hi]
         left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
         if ev.pos == "verb":
@@ -183,6 +183,22 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
             donor = next((o for o in order if o.kind == "Event" and o.participants), None)
         if donor is not None:
             ev.participants.update({p: None for p in donor.participants})
+
+
+_NP_STOPS = {"the", "a", "an", "this", "that", "these", "those", "his", "her", "their", "its", "our", "of", "in",
+             "on", "at", "to", "for", "with", "by", "from", "during", "after", "before", "since", "as", "into",
+             "is", "are", "was", "were", "be", "been", "has", "have", "had", "which", "who", "that", ",", ".",
+             ";", ":", "—", "“", "”", "\""}
+
+
+def _np_start(toks: list[Token], ti: int, light: frozenset[str]) -> int:
+    """First token of the noun phrase a noun trigger heads: back over its modifiers ("the
+    Collective Security Treaty Organization's (CSTO) annual summit") to a determiner, a
+    preposition, a verb or a comma."""
+    k = ti - 1
+    while k >= 0 and ti - k <= 8 and toks[k].lower not in _NP_STOPS and toks[k].lower not in light:
+        k -= 1
+    return k + 1
 
 
 def _subject_after(text: str, toks: list[Token], comma: int, actors: list[Mention], discourse: Discourse) -> list[str]:
