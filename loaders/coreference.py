@@ -41,8 +41,11 @@ _RELATIVE = re.compile(r",\s+(?:where|when|during\s+which|in\s+which)\s")
 
 def merge(into: EventMention, other: EventMention) -> None:
     """Fold ``other`` (a second telling) into ``into``."""
+    if into.told is None:  # sentence indexes: comparing whole sentences each merge is quadratic
+        into.told = {s.index for s in into.sentences}
     for s in other.sentences:
-        if s not in into.sentences:
+        if s.index not in into.told:
+            into.told.add(s.index)
             into.sentences.append(s)
             into.mentions.append(other.trigger)
     for k, r in other.participants.items():

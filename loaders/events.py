@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgraph.loaders.anchoring import Anchor, sentence_dates
 from briefgraph.loaders.dates import DateValue
@@ -83,6 +84,7 @@ class EventMention:
     ref: "EventMention | None" = None  # an anaphor's antecedent: the event it tells of again
     listed_in: "EventMention | None" = None  # the set it is listed in ("seven agreements ... included")
     sentences: list[Sentence] = field(default_factory=list)
+    told: set[int] | None = None  # indexes of ``sentences``, made on the first merge
     mentions: list[str] = field(default_factory=list)  # surface texts of its triggers
     rule: str = "trigger"
     bodies: frozenset[str] = frozenset()  # the organisations among its participants
@@ -164,13 +166,25 @@ def _named(sent: Sentence, toks: list[Token], a: int, b: int) -> str | None:
     return None if name.split()[0] in MONTHS else name
 
 
-def _cue_before(lows: list[str], i: int, cues, reach: int) -> bool:
-    for cue in cues:
-        k = len(cue)
-        for j in range(max(0, i - reach), i - k + 1):
-            if tuple(lows[j:j + k]) == cue:
+@lru_cache(maxsize=None)
+def _cue_index(name: str) -> tuple[frozenset[tuple[str, ...]], tuple[int, ...]]:
+    cues = cue_phrases(name)
+    return frozenset(cues), tuple(sorted({len(c) for c in cues}))
+
+
+def _cue_before(lows: list[str], i: int, name: str, reach: int) -> bool:
+    """Whether one of ``grammar/english.yaml``'s ``name`` phrases ends within ``reach`` words before ``i``."""
+    cues, lengths = _cue_index(name)
+    for j in range(max(0, i - reach), i):
+        for k in lengths:
+            if j + k <= i and tuple(lows[j:j + k]) in cues:
                 return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _generic_words() -> frozenset[str]:
+    return frozenset(p[0] for p in cue_phrases("generic"))
 
 
 def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mention]) -> EventMention | None:
@@ -183,7 +197,7 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
     plural = noun and phrase.plural
     before = lows[max(0, a - 4):a]
     det, count = _determiner(toks, a) if noun else (None, None)
-    generic = {p[0] for p in cue_phrases("generic")}
+    generic = _generic_words()
     actor_before = any(m.kind in ACTOR_KINDS and 0 <= s - m.end <= 2 for m in ms)  # "Indian airstrikes"
     if noun and plural and det is None and count is None and not actor_before and not \
             (cls.kind == "Agreement" and _SIGN_VERBS.search(text[max(0, s - 60):s])):
@@ -198,7 +212,7 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
         return None  # "it was agreed to deepen cooperation": what was agreed, not a new agreement
     if cls.kind == "Agreement" and not noun and re.search(r"\bto\s+(?:\w+ly\s+)?\Z", text[max(0, s - 20):s]):
         return None  # "to finally agree on": a goal
-    if _cue_before(lows, a, cue_phrases("unreal"), 5):
+    if _cue_before(lows, a, "unreal", 5):
         return None  # "aim to establish", "should they be willing to rejoin": not an event
     if noun and (phrase.words[-1] in _WEAK_NOUNS or lows[b - 1] in _WEAK_NOUNS):
         number = re.match(r"\s+(?:No\.?\s*)?(\d{2,5})\b", text[e:])
@@ -216,9 +230,9 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
     num = re.match(r"\s+(?:No\.?\s*)?(\d{2,5})\b", text[e:])
     if num and cls.kind == "Agreement":
         ev.number = num.group(1)
-    if not noun and _cue_before(lows, a, cue_phrases("negated"), 4):
+    if not noun and _cue_before(lows, a, "negated", 4):
         ev.status = "negated"
-    elif _cue_before(lows, a, cue_phrases("planned"), 5) or noun and _PLANNED_AFTER.match(text, e):
+    elif _cue_before(lows, a, "planned", 5) or noun and _PLANNED_AFTER.match(text, e):
         ev.status = "planned"
     fresh = any(w in _FRESH for w in before[-3:]) or name is not None
     ev.anaphor = noun and det is not None and det not in ("a", "an") and not fresh and count is None

@@ -51,13 +51,40 @@ def knowledge() -> dict:
 
 @lru_cache(maxsize=None)
 def world(name: str) -> list:
-    """``data/world/<name>.yaml``: lists of general facts (leaders, organisations, regions)."""
-    import yaml
+    """``data/world/<name>.yaml``: lists of general facts (leaders, organisations, regions).
 
+    Parsing the YAML takes most of a second, so the parsed list is kept in the cache folder
+    (keyed by the file's hash) like the gazetteer table."""
     path = resources.files("briefgraph.loaders").joinpath("data", "world", f"{name}.yaml")
     if not path.is_file():
         return []
-    return yaml.load(path.read_text("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    raw = path.read_bytes()
+    cache = _cache_dir() / f"world-{name}-{hashlib.sha1(raw).hexdigest()[:16]}.pickle"
+    try:
+        with open(cache, "rb") as fh:
+            return pickle.load(fh)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ValueError):
+        pass
+    import yaml
+
+    rows = yaml.load(raw.decode("utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader)) or []
+    _write_cache(cache, rows)
+    return rows
+
+
+def _cache_dir() -> Path:
+    return Path(os.environ.get("BRIEFGRAPH_CACHE") or Path.home() / ".cache" / "briefgraph")
+
+
+def _write_cache(path: Path, value) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(value, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+    except OSError:
+        pass  # a read-only home only costs the parse again
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,7 @@ def trigger_phrases() -> dict[str, list[TriggerPhrase]]:
     return out
 
 
-@lru_cache(maxsize=1)
+@lru_cache(maxsize=None)
 def cue_phrases(name: str) -> tuple[tuple[str, ...], ...]:
     """``grammar/english.yaml``'s list ``name`` (planned, negated, generic) as word tuples."""
     return tuple(tuple(p.lower().split()) for p in grammar("english")[name])
