@@ -20,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from briefgraph.loaders.dates import (MONTHS, DateValue, day_value, find_dates, interval, month_value,
                                       year_value)
@@ -50,6 +51,7 @@ _PARTIAL = [
     # on Saturday / Sunday's summit / landed Sunday
     ("weekday", re.compile(rf"\b(?P<wd>{_WEEKDAY})\b")),
 ]
+_ANY_NAME = re.compile(rf"{_MONTH_NAMES}|{_WEEKDAY}")
 _SAME_YEAR = re.compile(r"\b(?:the\s+same\s+year|that\s+year)\b")
 _WEEKDAYS = {w: i for i, w in enumerate(grammar("english")["weekdays"])}
 
@@ -94,10 +96,14 @@ class Anchor:
         return y, "brief's date"
 
 
+@lru_cache(maxsize=1)
+def _planned() -> re.Pattern:
+    cues = sorted(grammar("english")["planned"], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(c) for c in cues) + r")\b", re.I)
+
+
 def _planned_before(text: str, pos: int) -> bool:
-    before = text[:pos].lower()
-    cues = grammar("english")["planned"]
-    return any(re.search(rf"\b{re.escape(c)}\b", before) for c in cues)
+    return _planned().search(text, 0, pos) is not None
 
 
 def sentence_dates(text: str, paragraph: int, anchor: Anchor) -> list[DateMention]:
@@ -111,7 +117,8 @@ def sentence_dates(text: str, paragraph: int, anchor: Anchor) -> list[DateMentio
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for kind, rx in _PARTIAL:
+    partial = _PARTIAL if _ANY_NAME.search(text) else ()  # each partial date holds a month or day name
+    for kind, rx in partial:
         for m in rx.finditer(text):
             s, e = m.span()
             if kind == "m" and m.group(0).startswith("("):

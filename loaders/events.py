@@ -27,7 +27,7 @@ from briefgraph.loaders.dates import DateValue
 from briefgraph.loaders.document import Document, Sentence
 from briefgraph.loaders.lexicon import EventClass, cue_phrases
 from briefgraph.loaders.mentions import ACTOR_KINDS, SENTENCE_WORDS, MONTHS, Mention, citation_spans
-from briefgraph.loaders.tokens import Token, is_possessive, tokenize
+from briefgraph.loaders.tokens import Token, is_possessive, tokenize, tokens_of
 from briefgraph.loaders.triggers import Trigger, find_triggers, in_spans
 
 _DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "said"}
@@ -256,7 +256,7 @@ def find_events(doc: Document, mentions: dict[int, list[Mention]]) -> list[Event
     discourse = Discourse()
     events: list[EventMention] = []
     for sent in doc.sentences:
-        toks = tokenize(sent.text)
+        toks = list(tokens_of(sent.text))
         ms = mentions.get(sent.index, [])
         cites = citation_spans(sent.text)
         dates = [d for d in sentence_dates(sent.text, sent.paragraph, anchor) if not in_spans(d.start, d.end, cites)]

@@ -24,7 +24,7 @@ from functools import lru_cache
 from briefgraph.graph.ids import normalise
 from briefgraph.loaders import gazetteer
 from briefgraph.loaders.document import Document, Sentence
-from briefgraph.loaders.tokens import Token, is_possessive, tokenize
+from briefgraph.loaders.tokens import Token, is_possessive, tokenize, tokens_of
 
 ACTOR_KINDS = ("State", "Person", "Organisation")
 MAX_SPAN = 8
@@ -608,7 +608,7 @@ def find_mentions(doc: Document) -> dict[int, list[Mention]]:
     # people first, over the whole brief: a later "Lula" needs the earlier full name; only a
     # quoted landmark ("gas field “Shah Deniz”") goes before them
     for sent in doc.sentences:
-        toks = toks_of[sent.index] = tokenize(sent.text)
+        toks = toks_of[sent.index] = list(tokens_of(sent.text))
         taken = claimed[sent.index] = Spans()
         for s, e in citation_spans(sent.text):
             taken.take(s, e)

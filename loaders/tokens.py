@@ -8,6 +8,7 @@ token of its own, so ``Brazil's`` is ``Brazil`` + ``'s``.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 _TOKEN = re.compile(
@@ -35,6 +36,12 @@ class Token(NamedTuple):
     @property
     def is_word(self) -> bool:
         return self.text[:1].isalpha()
+
+
+@lru_cache(maxsize=256)
+def tokens_of(text: str) -> tuple[Token, ...]:
+    """:func:`tokenize`, kept for the last sentences (the passes of a brief ask again)."""
+    return tuple(tokenize(text))
 
 
 def tokenize(text: str) -> list[Token]:
