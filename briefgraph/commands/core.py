@@ -92,6 +92,9 @@ def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor:
             click.echo(f"{'':<31}place: {', '.join(e.places)}")
         for s in e.sources:
             click.echo(f"{'':<31}source: {s}")
+        for c in e.corrections:
+            note = f": {c['note']}" if c.get("note") else ""
+            click.echo(f"{'':<31}corrected ({c.get('op')}, {c.get('file')}){note}")
     if not entries:
         click.echo("no events match", err=True)
 
