@@ -95,9 +95,14 @@ def parse_corrections(text: str, file: str = "corrections") -> list[Correction]:
         try:
             root = loader.get_single_node()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
+            # the line where the broken construct starts (an unclosed bracket), else where it broke
+            mark = exc.context_mark or exc.problem_mark
             line = mark.line + 1 if mark else 1
-            raise CorrectionsError(f"{file}:{line}: not valid YAML ({exc.problem or exc.context})") from None
+            also = ""
+            if exc.problem_mark and exc.context_mark and exc.problem_mark.line != exc.context_mark.line:
+                also = f", noticed at line {exc.problem_mark.line + 1}"
+            what = "; ".join(x for x in (exc.context, exc.problem) if x)
+            raise CorrectionsError(f"{file}:{line}: not valid YAML ({what}{also})") from None
         except yaml.YAMLError as exc:
             raise CorrectionsError(f"{file}: not valid YAML ({exc})") from None
         if root is None:
