@@ -442,8 +442,10 @@ def suggestions_text(items: list[ReviewItem], origin: str = "the graph") -> str:
     --------
     >>> item = ReviewItem(0.9, "name cut", "Person 'Park Geun' is cut short", ["person:1"], [],
     ...                   [{"rename": {"node": "Person:Park Geun", "to": "Park Geun-hye"}, "note": "review"}])
-    >>> print(suggestions_text([item], "g.json").splitlines()[-3:])
-    ['# 1. [name cut] Person \\'Park Geun\\' is cut short', '# - rename: {node: "Person:Park Geun", to: "Park Geun-hye"}', '#   note: "review"']
+    >>> print("\\n".join(suggestions_text([item], "g.json").splitlines()[-3:]))
+    # 1. [name cut] Person 'Park Geun' is cut short
+    # - rename: {node: "Person:Park Geun", to: "Park Geun-hye"}
+    #   note: "review"
     """
     lines = [f"# briefgraph review of {origin}: {len(items)} entries, most useful first.",
              "# Un-comment an entry (remove '# ' before '- ' and its 'note') to apply it with",
