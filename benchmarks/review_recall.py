@@ -11,12 +11,14 @@ and each error the scorer lists is tied to the nodes and edges it is about:
 * a missing entity: the nodes whose name is a fragment of it or runs past it (``Park Geun`` for
   ``Park Geun-hye``); none: the error cannot be pointed at;
 * a wrong date or missing participant of an event or agreement: the node the scorer paired
-  with the reference item (the same pairing, recomputed); a missing event: cannot be pointed at;
+  with the reference item (the same pairing, recomputed); a missing event or agreement: the
+  sentence that tells it (an entry about a sentence points at it when the scorer's overlap
+  measure finds the reference's evidence in it);
 * a missing relation: its subject's nodes (``a person with no state`` points at it); a
   relation not in the reference: that edge.
 
 An error is *found* when one of the first ``--top`` review entries names one of its nodes or
-edges. The figure is found / errors (and found / errors that can be pointed at).
+edges (an entry about a sentence: when it is the sentence that tells the missing item). The figure is found / errors (and found / errors that can be pointed at).
 """
 
 from __future__ import annotations
@@ -66,8 +68,9 @@ def _contained(a: list[str], b: list[str]) -> bool:
     return bool(a) and len(a) <= len(b) and any(b[i:i + len(a)] == a for i in range(len(b) - len(a) + 1))
 
 
-def error_targets(sc, graph_path: str, gold: dict, problems: list[str]) -> list[tuple[str, set, set]]:
-    """Each problem line with the node ids and (source, type, target) edges it is about."""
+def error_targets(sc, graph_path: str, gold: dict, problems: list[str]) -> list[tuple[str, set, set, set]]:
+    """Each problem line with the node ids, (source, target, type) edges and reference
+    sentences it is about."""
     data = json.loads(Path(graph_path).read_text("utf-8"))
     nodes = {str(n["id"]): n for n in data["nodes"]}
     entity_nodes = {i: n for i, n in nodes.items() if sc.node_kind(n) in sc.ENTITY_KINDS}
@@ -97,10 +100,11 @@ def error_targets(sc, graph_path: str, gold: dict, problems: list[str]) -> list[
 
     pairs = {**_pairing(sc, nodes, gold.get("events", []), "Event"),
              **_pairing(sc, nodes, gold.get("agreements", []), "Agreement")}
+    told = {item["id"]: item.get("evidence", "") for item in gold.get("events", []) + gold.get("agreements", [])}
     out = []
     for line in problems:
         text = line.strip()
-        ns, es = set(), set()
+        ns, es, ss = set(), set(), set()
         if m := re.match(r"entity (\S+) \(.*\): missing$", text):
             ns = fragments(m.group(1))
         elif m := re.match(r"entity (\S+) \(.*\): wrong kind", text):
@@ -108,7 +112,7 @@ def error_targets(sc, graph_path: str, gold: dict, problems: list[str]) -> list[
         elif m := re.match(r"extra entity node: (\w+) (['\"])(.*)\2$", text):
             ns = {i for i, n in entity_nodes.items() if sc.node_kind(n) == m.group(1) and n.get("name") == m.group(3)}
         elif m := re.match(r"(?:event|agreement) (\S+?):? \(.*\): missing$", text):
-            pass  # nothing in the graph to point at
+            ss = {told.get(m.group(1)) or ""} - {""}  # only the sentence that tells it
         elif m := re.match(r"(?:event|agreement) (\S+): (?:date|not linked)", text):
             if m.group(1) in pairs:
                 ns = {pairs[m.group(1)]}
@@ -118,7 +122,7 @@ def error_targets(sc, graph_path: str, gold: dict, problems: list[str]) -> list[
             a = {i for i, n in nodes.items() if n.get("name") == m.group(2)}
             b = {i for i, n in nodes.items() if n.get("name") == m.group(5)}
             es = {(s, t, m.group(3)) for s in a for t in b}
-        out.append((text, ns, es))
+        out.append((text, ns, es, ss))
     return out
 
 
@@ -141,16 +145,20 @@ def measure(dev: Path, scorer: Path, top: int = 10, verbose: bool = False) -> di
             queue = review(graph, limit=top)
             found, pointable = 0, 0
             hit_entries = set()
-            for text, ns, es in errors:
-                if ns or es:
+            for text, ns, es, ss in errors:
+                if ns or es or ss:
                     pointable += 1
+                # an entry about a sentence points only at the missing items that sentence tells (the
+                # scorer's own measure of overlap, at its threshold), not at every error of the
+                # actors it names; the other entries, at the errors about their nodes and edges
                 hits = [k for k, item in enumerate(queue)
-                        if ns & set(item.nodes) or es & {tuple(e) for e in item.edges}]
+                        if (any(sc.evidence_overlap(s, item.sentences) >= 0.6 for s in ss) if item.sentences
+                            else ns & set(item.nodes) or es & {tuple(e) for e in item.edges})]
                 if hits:
                     found += 1
                     hit_entries.update(hits)
                 if verbose:
-                    print(f"  {'FOUND' if hits else ('-    ' if ns or es else 'n/a  ')} {brief.stem}: {text}")
+                    print(f"  {'FOUND' if hits else ('-    ' if ns or es or ss else 'n/a  ')} {brief.stem}: {text}")
             if verbose:
                 for k, item in enumerate(queue):
                     print(f"  {'useful' if k in hit_entries else 'other '} #{k + 1} {item.category}: {item.message}")

@@ -9,7 +9,8 @@ What is looked for, and how much it weighs (a score in [0, 1]; the weights rank 
 how often, on the development briefs, such an entry pointed at a real error):
 
 * ``contradiction`` (0.95; 0.8 when the dates are unknown): two heads of one state with the
-  same office at overlapping dates, or one person heading two states.
+  same office at overlapping dates, or one person heading two states; (0.75) two actors in
+  conflict that support each other, share a body or are parties to one agreement.
 * ``name cut`` (0.9): an actor's name stops in the middle of a word or before a name particle
   in its own sentence (``Park Geun`` of ``Park Geun-hye``, ``Abdel Fattah`` of ``Abdel Fattah
   el-Sisi``), or ends with a lower-case particle (``... Tchiani de``).
@@ -22,9 +23,14 @@ how often, on the development briefs, such an entry pointed at a real error):
   found; a missing ``confidence`` is unknown and never listed.
 * ``no participants`` (0.7), ``no date`` (0.75 when its sentence holds a year, else 0.5):
   events and agreements the extraction could not tie down.
+* ``missed event?`` (0.65; 0.55 with one actor or only a month; 0.45 undated with three actors
+  or more): a sentence that names a year (or a month) and an actor, or three actors, but
+  supports no event or agreement (no change is suggested: the analyst reads it).
 * ``no state`` (0.72 for a one-word name, else 0.6): a person linked to no state.
 
-Within a score, items about more often mentioned things come first.
+Within a score, items about more often mentioned things come first. Findings about one node
+(other than a state) fold into its strongest entry, listed under ``also``: one entry per thing
+to look at.
 """
 
 from __future__ import annotations
@@ -62,10 +68,22 @@ class ReviewItem:
     edges: list[tuple[str, str, str]] = field(default_factory=list)
     suggestions: list[dict[str, Any]] = field(default_factory=list)
     weight: int = 0  # evidence records behind it: a tie-break, the more mentioned first
+    sentences: list[str] = field(default_factory=list)  # the sentences it is about, when a sentence is
+    also: list[str] = field(default_factory=list)  # categories of the findings folded into this one
 
     def as_dict(self) -> dict[str, Any]:
-        return {"score": round(self.score, 3), "category": self.category, "message": self.message,
-                "nodes": self.nodes, "edges": [list(e) for e in self.edges], "suggestions": self.suggestions}
+        return {"score": round(self.score, 3), "category": self.category, "also": self.also,
+                "message": self.message, "nodes": self.nodes, "edges": [list(e) for e in self.edges],
+                "sentences": self.sentences, "suggestions": self.suggestions}
+
+    def absorb(self, other: "ReviewItem") -> None:
+        """Take in a weaker finding about the same node: one entry per thing to look at."""
+        if other.category != self.category and other.category not in self.also:
+            self.also.append(other.category)
+        self.message += "; " + other.message
+        self.nodes += [n for n in other.nodes if n not in self.nodes]
+        self.edges += [e for e in other.edges if e not in self.edges]
+        self.suggestions += [s for s in other.suggestions if s not in self.suggestions]
 
 
 def review(graph: nx.MultiDiGraph, limit: int | None = None) -> list[ReviewItem]:
@@ -83,15 +101,27 @@ def review(graph: nx.MultiDiGraph, limit: int | None = None) -> list[ReviewItem]
     refs = _Refs(graph)
     items: list[ReviewItem] = []
     for check in (_contradictions, _cut_names, _split_names, _duplicates, _low_confidence,
-                  _undated_and_unlinked, _stateless):
+                  _undated_and_unlinked, _missed_events, _stateless):
         items.extend(check(graph, refs))
     seen: set[tuple] = set()
-    out = []
+    out: list[ReviewItem] = []
+    owner: dict[str, ReviewItem] = {}  # node -> the entry that looks at it
     for item in sorted(items, key=lambda i: (-i.score, -i.weight, i.category, i.message)):
         key = (item.category, tuple(sorted(item.nodes)), tuple(sorted(item.edges)))
-        if key not in seen:
-            seen.add(key)
+        if key in seen:
+            continue
+        seen.add(key)
+        # findings about one node fold into its strongest entry (a name cut short is also a
+        # duplicate and a second head of state); states are hubs, so they never join entries
+        keys = [] if item.sentences else [n for n in item.nodes if graph.nodes[n]["kind"] != "State"]
+        host = next((owner[n] for n in keys if n in owner), None)
+        if host is None:
             out.append(item)
+            host = item
+        else:
+            host.absorb(item)
+        for n in keys:
+            owner.setdefault(n, host)
     return out[:limit] if limit is not None else out
 
 
@@ -169,6 +199,15 @@ def _contradictions(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]
                     [{"drop_edge": {"source": refs(weaker), "type": "HEAD_OF", "target": refs(state)},
                       "note": "review: two heads of one state at one date"}],
                     _weight(graph, a, b))
+    together = _cooperating(graph)
+    for u, v, d in graph.edges(data=True):
+        if d.get("type") == "IN_CONFLICT_WITH" and (u, v) in together:
+            yield ReviewItem(
+                0.75, "contradiction",
+                f"{graph.nodes[u].get('name')} and {graph.nodes[v].get('name')} are in conflict, yet "
+                f"{together[(u, v)]}", [u, v], [(u, v, "IN_CONFLICT_WITH")],
+                [{"drop_edge": {"source": refs(u), "type": "IN_CONFLICT_WITH", "target": refs(v)},
+                  "note": "review: in conflict and cooperating"}], len(d.get("evidence") or []))
     for person, states in headed.items():
         if len(states) > 1:
             states = sorted(states)
@@ -180,6 +219,31 @@ def _contradictions(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]
                 [{"drop_edge": {"source": refs(person), "type": "HEAD_OF", "target": refs(s)},
                   "note": "review: one person heading two states"} for s in states],
                 _weight(graph, person))
+
+
+def _cooperating(graph: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
+    """Pairs of actors that support each other, share a body, or are parties to one agreement."""
+    out: dict[tuple[str, str], str] = {}
+
+    def pair(a: str, b: str, why: str) -> None:
+        if a != b:
+            out.setdefault((a, b), why)
+            out.setdefault((b, a), why)
+
+    groups: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for u, v, d in graph.edges(data=True):
+        t = d.get("type")
+        if t == "SUPPORTS":
+            pair(u, v, "one supports the other")
+        elif t == "MEMBER_OF":
+            groups[("are both members of", v)].append(u)
+        elif t == "PARTY_TO":
+            groups[("are both parties to", v)].append(u)
+    for (why, v), members in groups.items():
+        for i, a in enumerate(members):
+            for b in members[i + 1:]:
+                pair(a, b, f"{why} {graph.nodes[v].get('name')}")
+    return out
 
 
 def _weaker(graph: nx.MultiDiGraph, *edges: tuple[str, str, dict]) -> str:
@@ -406,6 +470,36 @@ def _undated_and_unlinked(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[Revie
                              [{"set": {"node": refs(nid), "date": y}, "note": "review: the year its sentence names"}
                               for y in years[:1]] if len(years) == 1 else [],
                              _weight(graph, nid))
+
+
+_DATED = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
+                    r"December)\b")
+
+
+def _missed_events(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:
+    """Sentences that name a year and two or more actors, but support no event or agreement:
+    where an event the extraction missed most often hides."""
+    sentences: dict[tuple, dict] = {}
+    for nid, d in graph.nodes(data=True):
+        for ev in d.get("evidence") or []:
+            key = (ev.get("doc"), ev.get("start"))
+            entry = sentences.setdefault(key, {"text": str(ev.get("text") or ""), "actors": set(), "events": False})
+            if d["kind"] in ("Event", "Agreement"):
+                entry["events"] = True
+            elif d["kind"] in ("State", "Person", "Organisation"):
+                entry["actors"].add(nid)
+    for (doc, start), s in sorted(sentences.items(), key=lambda kv: (str(kv[0][0]), kv[0][1] or 0)):
+        dates = sorted(set(_DATED.findall(s["text"]))) or sorted(set(_MONTH.findall(s["text"])))
+        if s["events"] or not s["actors"] or not dates and len(s["actors"]) < 3:
+            continue
+        actors = sorted(s["actors"])
+        text = " ".join(s["text"].split())
+        short = text if len(text) <= 90 else text[:87] + "..."
+        score = 0.65 if len(actors) > 1 and dates and dates[0].isdigit() else 0.55 if dates else 0.45
+        named = f"{', '.join(dates)} and " if dates else ""
+        yield ReviewItem(score, "missed event?", f"a sentence naming {named}{len(actors)} actor(s) supports no "
+                         f"event: {short!r}", actors, [], [], len(actors), [text])
 
 
 def _stateless(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:

@@ -39,7 +39,8 @@ def review(graph_file: str, limit: int | None, write: str | None, fmt: str) -> N
     if write == "-":
         return
     for k, item in enumerate(items, 1):
-        click.echo(f"{k:>3}. {item.score:.2f} [{item.category}] {item.message}")
+        also = f"; also {', '.join(item.also)}" if item.also else ""
+        click.echo(f"{k:>3}. {item.score:.2f} [{item.category}{also}] {item.message}")
         for line in suggestions_text([item]).splitlines()[5:]:
             if line.startswith("# - ") or line.startswith("#   note"):
                 click.echo(f"{'':<10}{line[2:]}")
