@@ -17,8 +17,9 @@ how often, on the development briefs, such an entry pointed at a real error):
 * ``split name`` (0.88): two nodes whose names stand side by side in a sentence, one of them a
   person (``Yoshihiko`` + ``Noda``): one name cut in two.
 * ``duplicate`` (0.85 typo, transliteration or a last word cut short; 0.8 one person's name
-  inside the other's, 0.65 for other kinds, whose bodies often hold their parent's name; 0.55
-  when the shorter name fits several): two nodes of one kind that are probably one thing.
+  inside the other's, 0.65 for other kinds, whose bodies often hold their parent's name): two
+  nodes of one kind that are probably one thing; (0.55) a short name inside several longer ones
+  (``Aliyev``), one entry naming them, with no merge suggested.
 * ``low confidence`` (0.5 + 0.45 x (1 - confidence), below 0.7): facts the weakest rules
   found; a missing ``confidence`` is unknown and never listed.
 * ``no participants`` (0.7), ``no date`` (0.75 when its sentence holds a year, else 0.5):
@@ -28,9 +29,9 @@ how often, on the development briefs, such an entry pointed at a real error):
   supports no event or agreement (no change is suggested: the analyst reads it).
 * ``no state`` (0.72 for a one-word name, else 0.6): a person linked to no state.
 
-Within a score, items about more often mentioned things come first. Findings about one node
-(other than a state) fold into its strongest entry, listed under ``also``: one entry per thing
-to look at.
+Within a score, items about more often mentioned things come first. A finding about nodes
+(other than states) that one earlier entry already looks at folds into it, listed under
+``also``: one entry per thing to look at.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ import os
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from importlib import resources
 from typing import IO, Any, Iterable
 
 import networkx as nx
@@ -49,9 +51,9 @@ from briefgraph.graph.ids import normalise
 
 ENTITY_KINDS = ("State", "Person", "Organisation", "Place")
 _YEAR = re.compile(r"\b(1[6-9]\d\d|20\d\d)\b")
+_WORDS = json.loads(resources.files("briefgraph.graph").joinpath("review_words.json").read_text("utf-8"))
 # lower-case name particles: "el-Sisi", "da Silva", "bin Salman", "van der Leyen"
-_PARTICLES = {"el", "al", "ul", "ud", "ad", "as", "bin", "ibn", "bint", "da", "de", "di", "do", "dos", "das",
-              "du", "van", "von", "der", "den", "la", "le", "del", "della", "y"}
+_PARTICLES = set(_WORDS["name_particles"])
 _PARTICLE_NEXT = re.compile(r"\s+(?:" + "|".join(sorted(_PARTICLES, key=len, reverse=True)) +
                             r")(?:[-\s]+)\w[\w'’-]*", re.UNICODE)
 _WORD_REST = re.compile(r"(?:[^\W\d_]|-(?=[^\W\d_]*[a-z\u00df-\u024f]))[\w'’-]*", re.UNICODE)
@@ -111,10 +113,11 @@ def review(graph: nx.MultiDiGraph, limit: int | None = None) -> list[ReviewItem]
         if key in seen:
             continue
         seen.add(key)
-        # findings about one node fold into its strongest entry (a name cut short is also a
-        # duplicate and a second head of state); states are hubs, so they never join entries
+        # a finding about nodes an earlier entry already looks at folds into it (a name cut short
+        # that is also linked to no state); states are hubs, so they never tie entries together
         keys = [] if item.sentences else [n for n in item.nodes if graph.nodes[n]["kind"] != "State"]
-        host = next((owner[n] for n in keys if n in owner), None)
+        hosts = {id(owner[n]): owner[n] for n in keys if n in owner}
+        host = next(iter(hosts.values())) if len(hosts) == 1 and all(n in owner for n in keys) else None
         if host is None:
             out.append(item)
             host = item
@@ -134,11 +137,14 @@ class _Refs:
     def __init__(self, graph: nx.MultiDiGraph):
         self.graph = graph
         self.names: dict[tuple[str, str], list[str]] = defaultdict(list)
-        self.forms: dict[tuple[str, str], list[str]] = defaultdict(list)
+        # (document, sentence offset) -> ids of the nodes with evidence there, built once
+        self.sentences: dict[tuple, list[str]] = defaultdict(list)
         for nid, d in graph.nodes(data=True):
             self.names[(d["kind"], normalise(str(d.get("name", ""))))].append(nid)
-            for f in _forms(d):
-                self.forms[(d["kind"], f)].append(nid)
+            for ev in d.get("evidence") or []:
+                at = self.sentences[(ev.get("doc"), ev.get("start"))]
+                if not at or at[-1] != nid:
+                    at.append(nid)
 
     def __call__(self, nid: str) -> str:
         d = self.graph.nodes[nid]
@@ -398,20 +404,27 @@ def _duplicates(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:
                     break
             if how:
                 found[(a, b)] = how
-        # a short name inside several longer ones ("Aliyev" in Ilham and Heydar Aliyev) is ambiguous
-        inside: dict[str, int] = defaultdict(int)
+        # a short name inside several longer ones ("Aliyev" in Ilham and Heydar Aliyev) is ambiguous:
+        # one entry for it, naming them, and no merge suggested
+        inside: dict[str, list[str]] = defaultdict(list)
         for (a, b), how in found.items():
             if how == "contains":
-                inside[min((a, b), key=lambda n: len(str(graph.nodes[n].get("name", ""))))] += 1
+                short = min((a, b), key=lambda n: (len(str(graph.nodes[n].get("name", ""))), n))
+                inside[short].append(b if short == a else a)
+        for short, longer in sorted(inside.items()):
+            if len(longer) > 1:
+                names = sorted(str(graph.nodes[n].get("name")) for n in longer)
+                shown = ", ".join(names[:5]) + (f" and {len(names) - 5} more" if len(names) > 5 else "")
+                yield ReviewItem(0.55, "duplicate", f"{_name(graph, short)} is part of {len(names)} longer names: "
+                                 f"{shown}", [short], [], [], _weight(graph, short))
         for (a, b), how in sorted(found.items()):
             keep, other = sorted((a, b), key=lambda n: (-len(graph.nodes[n].get("evidence") or []),
                                                         -len(str(graph.nodes[n].get("name", ""))), n))
-            shorter = min((a, b), key=lambda n: len(str(graph.nodes[n].get("name", ""))))
+            if how == "contains" and any(len(inside[n]) > 1 for n in (a, b)):
+                continue  # said once, above
             score = 0.85 if how in ("typo", "transliteration", "same name", "cut short") else 0.8
             if how == "contains" and kind != "Person":
                 score = 0.65  # bodies and places often hold their parent's name ("OIC Contact Group")
-            if how == "contains" and inside[shorter] > 1:
-                score = 0.55
             yield ReviewItem(
                 score, "duplicate", f"{_name(graph, a)} and {_name(graph, b)} look like one ({how})",
                 [a, b], [], [{"merge": [refs(keep), refs(other)], "note": f"review: probable duplicate ({how})"}],
@@ -437,15 +450,14 @@ def _low_confidence(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]
                                "note": f"review: weak rule ({conf:.2f})"}], len(d.get("evidence") or []))
 
 
-def _sentence_neighbours(graph: nx.MultiDiGraph, nid: str, kinds: tuple[str, ...]) -> list[str]:
+def _sentence_neighbours(graph: nx.MultiDiGraph, refs: _Refs, nid: str, kinds: tuple[str, ...]) -> list[str]:
     """Nodes of ``kinds`` with evidence in one of ``nid``'s sentences, most shared first."""
     mine = {(ev.get("doc"), ev.get("start")) for ev in graph.nodes[nid].get("evidence") or []}
     counts: dict[str, int] = defaultdict(int)
-    for other, d in graph.nodes(data=True):
-        if other != nid and d["kind"] in kinds:
-            for ev in d.get("evidence") or []:
-                if (ev.get("doc"), ev.get("start")) in mine:
-                    counts[other] += 1
+    for key in mine:
+        for other in set(refs.sentences.get(key, ())):
+            if other != nid and graph.nodes[other]["kind"] in kinds:
+                counts[other] += 1
     return sorted(counts, key=lambda n: (-counts[n], n))
 
 
@@ -455,7 +467,7 @@ def _undated_and_unlinked(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[Revie
             continue
         party = "PARTICIPATED_IN" if d["kind"] == "Event" else "PARTY_TO"
         if not any(t == party for _, _, t in graph.in_edges(nid, data="type")):
-            near = _sentence_neighbours(graph, nid, ("State", "Person", "Organisation"))[:3]
+            near = _sentence_neighbours(graph, refs, nid, ("State", "Person", "Organisation"))[:3]
             yield ReviewItem(0.7, "no participants", f"{_name(graph, nid)} has no "
                              f"{'participants' if party == 'PARTICIPATED_IN' else 'parties'}", [nid], [],
                              [{"add_edge": {"source": refs(n), "type": party, "target": refs(nid)},
@@ -473,8 +485,7 @@ def _undated_and_unlinked(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[Revie
 
 
 _DATED = re.compile(r"\b(?:1[6-9]\d\d|20\d\d)\b")
-_MONTH = re.compile(r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-                    r"December)\b")
+_MONTH = re.compile(r"\b(?:" + "|".join(_WORDS["month_names"]) + r")\b")
 
 
 def _missed_events(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:
@@ -510,7 +521,7 @@ def _stateless(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:
         if linked:
             continue
         one_word = len(str(d.get("name", "")).split()) == 1
-        near = _sentence_neighbours(graph, nid, ("State",))[:1]
+        near = _sentence_neighbours(graph, refs, nid, ("State",))[:1]
         yield ReviewItem(0.72 if one_word else 0.6, "no state",
                          f"{_name(graph, nid)} is linked to no state" + (" (a one-word name)" if one_word else ""),
                          [nid], [], [{"add_edge": {"source": refs(nid), "type": "HEAD_OF", "target": refs(s)},
