@@ -117,6 +117,36 @@ def apply(graph_or_builder: nx.MultiDiGraph | GraphBuilder,
     return result
 
 
+def dropped_items(graph: nx.MultiDiGraph) -> tuple[dict[str, list[str]], dict[tuple[str, str, str], list[dict]]]:
+    """What a store must delete so that it keeps no trace of what corrections dropped, and
+    nothing else: node ids by kind (those the graph does not hold again), and relationship
+    ends ``{"s", "t"}`` by ``(type, source kind, target kind)`` (those whose ends both stay;
+    a dropped node takes its relationships with it). Kinds and types are checked against the
+    schema, since they become labels.
+
+    Examples
+    --------
+    >>> from briefgraph.graph.model import add_node, new_graph
+    >>> g = new_graph()
+    >>> add_node(g, "state:1", "State", "Pakistan")
+    >>> g.graph["dropped"] = {"nodes": {"place:9": {"kind": "Place", "name": "Noda"}}, "edges": {}}
+    >>> dropped_items(g)
+    ({'Place': ['place:9']}, {})
+    """
+    schema = load_schema()
+    dropped = graph.graph.get("dropped") or {}
+    nodes: dict[str, list[str]] = {}
+    for nid, d in sorted((dropped.get("nodes") or {}).items()):
+        if nid not in graph:
+            nodes.setdefault(schema.check_kind(d.get("kind")), []).append(str(nid))
+    edges: dict[tuple[str, str, str], list[dict]] = {}
+    for (u, v, etype) in sorted(dropped.get("edges") or {}):
+        if u in graph and v in graph and not graph.has_edge(u, v, key=etype):
+            key = (schema.check_edge_type(etype), graph.nodes[u]["kind"], graph.nodes[v]["kind"])
+            edges.setdefault(key, []).append({"s": str(u), "t": str(v)})
+    return nodes, edges
+
+
 def _mark(data: dict, c: Correction) -> None:
     record = c.provenance()
     history = data.setdefault("corrections", [])

@@ -299,17 +299,9 @@ class Neo4jStore:
         :mod:`briefgraph.graph.corrections`), and nothing else: nodes by label and id (with
         their relationships) unless the graph holds that id again; relationships by type and
         both ends when both ends stay. Labels and types only from the schema's allow-list."""
-        schema = load_schema()
-        dropped = graph.graph.get("dropped") or {}
-        nodes: dict[str, list[str]] = {}
-        for nid, d in sorted((dropped.get("nodes") or {}).items()):
-            if nid not in graph:
-                nodes.setdefault(schema.check_kind(d.get("kind")), []).append(str(nid))
-        edges: dict[tuple[str, str, str], list[dict]] = {}
-        for (u, v, etype) in sorted(dropped.get("edges") or {}):
-            if u in graph and v in graph and not graph.has_edge(u, v, key=etype):
-                key = (schema.check_edge_type(etype), graph.nodes[u]["kind"], graph.nodes[v]["kind"])
-                edges.setdefault(key, []).append({"s": str(u), "t": str(v)})
+        from briefgraph.graph.corrections import dropped_items
+
+        nodes, edges = dropped_items(graph)
         out = []
         for kind, ids in nodes.items():
             out.append(("node", f"UNWIND $rows AS id MATCH (n:{quote_label(kind)} {{id: id}}) "

@@ -84,3 +84,24 @@ def test_push_of_a_corrected_graph_removes_exactly_the_dropped_items(store, cli_
     assert pulled.nodes[ilham]["corrections"][0]["op"] == "merge"
     assert pulled.edges[pakistan, make_id("State", "AZ"), "SUPPORTS"]["corrections"] == [
         {"op": "add_edge", "note": None, "file": str(fixes)}]
+
+
+def test_the_cypher_script_of_a_corrected_graph_deletes_what_was_dropped(store, tmp_path):
+    from briefgraph.graph.corrections import apply
+    from briefgraph.graph.corrections_file import parse_corrections
+    from briefgraph.graph.export_cypher import split_script, write_cypher
+    from briefgraph.pipeline import ingest
+
+    plain = ingest([bundled_brief()])
+    store.write(plain)
+    fixed = ingest([bundled_brief()])
+    apply(fixed, parse_corrections(FIXES, "fixes.yaml"))
+    script = tmp_path / "load.cypher"
+    write_cypher(fixed, script)
+    for _ in range(2):  # twice: the second run changes nothing
+        for statement in split_script(script.read_text(encoding="utf-8")):
+            store.run(statement)
+        assert store.counts() == graph_counts(fixed)
+    want = to_dict(fixed)
+    del want["dropped"]
+    assert to_dict(store.read()) == want
