@@ -100,3 +100,32 @@ def test_merge_and_mark_wrong_in_the_page_then_reingest(explorer, tmp_path):
     assert "CORRECTIONS (1)" in panel.upper() and f'merge: one man, "two" names \u2014 {fixes}' in panel
     assert page.js("(i) => window.briefgraph.network.body.data.nodes.get(i).shapeProperties.borderDashes", i) == [5, 3]
     assert explorer.requests == [] and explorer.errors == []
+
+
+def test_a_hostile_note_stays_text_in_the_page_and_in_the_file(explorer, tmp_path):
+    from briefgraph.graph.corrections import apply
+    from briefgraph.graph.corrections_file import load_corrections
+
+    g = ingest([OWN])
+    ruto = person(g, "William Ruto")
+    bad = '</script><img src=x onerror="window.pwned=1"> \u2028 #: - ]'
+    g.nodes[ruto]["corrections"] = [{"op": "set", "note": bad, "file": "<b>f.yaml</b>"}]
+    html = tmp_path / "hostile.html"
+    write_html(g, html, exported="2024-03-20")
+    page = explorer.open(html)
+    i = node_index(page, ruto)
+    page.js("(i) => window.briefgraph.selectNode(i, {})", i)
+    assert bad.replace("\u2028", " ").split()[0] in page.page.locator("#bg-panel").inner_text()
+    assert page.js("document.querySelectorAll('#bg-panel img, #bg-panel b').length") == 0
+    # the same text typed as a note goes into the downloaded file as data, and reads back
+    page.page.fill("#bg-corr-note", bad)
+    page.page.click("#bg-corr-wrong")
+    with page.page.expect_download() as download:
+        page.page.click("#bg-corr-download")
+    fixes = tmp_path / "c.yaml"
+    download.value.save_as(fixes)
+    (fix,) = load_corrections(fixes)
+    assert (fix.op, fix.note) == ("drop", bad)
+    assert apply(g, [fix]).applied == 1 and ruto not in g
+    assert page.js("window.pwned") is None
+    assert explorer.requests == [] and explorer.errors == []
