@@ -27,6 +27,8 @@ how often, on the development briefs, such an entry pointed at a real error):
 * ``missed event?`` (0.65; 0.55 with one actor or only a month; 0.45 undated with three actors
   or more): a sentence that names a year (or a month) and an actor, or three actors, but
   supports no event or agreement (no change is suggested: the analyst reads it).
+* ``unlinked actors`` (0.58): an event or agreement whose own sentences name actors that have
+  no link to it (a participant or party missed).
 * ``no state`` (0.72 for a one-word name, else 0.6): a person linked to no state.
 
 Within a score, items about more often mentioned things come first. A finding about nodes
@@ -103,7 +105,7 @@ def review(graph: nx.MultiDiGraph, limit: int | None = None) -> list[ReviewItem]
     refs = _Refs(graph)
     items: list[ReviewItem] = []
     for check in (_contradictions, _cut_names, _split_names, _duplicates, _low_confidence,
-                  _undated_and_unlinked, _missed_events, _stateless):
+                  _undated_and_unlinked, _missed_events, _unlinked_actors, _stateless):
         items.extend(check(graph, refs))
     seen: set[tuple] = set()
     out: list[ReviewItem] = []
@@ -511,6 +513,24 @@ def _missed_events(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:
         named = f"{', '.join(dates)} and " if dates else ""
         yield ReviewItem(score, "missed event?", f"a sentence naming {named}{len(actors)} actor(s) supports no "
                          f"event: {short!r}", actors, [], [], len(actors), [text])
+
+
+def _unlinked_actors(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:
+    """Events and agreements whose own sentences name actors that have no link to them."""
+    for nid, d in graph.nodes(data=True):
+        if d["kind"] not in ("Event", "Agreement"):
+            continue
+        linked = set(nx.all_neighbors(graph, nid))
+        named = [n for n in _sentence_neighbours(graph, refs, nid, ("State", "Person", "Organisation"))
+                 if n not in linked]
+        if not named:
+            continue
+        party = "PARTICIPATED_IN" if d["kind"] == "Event" else "PARTY_TO"
+        names = ", ".join(str(graph.nodes[n].get("name")) for n in named[:5])
+        yield ReviewItem(0.58, "unlinked actors", f"{_name(graph, nid)}: its sentence names {names}, "
+                         "not linked to it", [nid], [],
+                         [{"add_edge": {"source": refs(n), "type": party, "target": refs(nid)},
+                           "note": "review: named in its sentence"} for n in named[:3]], _weight(graph, nid))
 
 
 def _stateless(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]:

@@ -84,6 +84,10 @@ def test_each_check_finds_its_error():
     assert [i.nodes for i in items["no date"]] == [["event:visit"]]
     assert items["no date"][0].suggestions[0]["set"]["date"] == "2019"
     assert [i.nodes for i in items["no participants"]] == [["event:talks"]]
+    # Japan is named in the summit's sentence but not linked to it
+    (unlinked,) = [i for i in items["unlinked actors"] if i.nodes == ["event:summit"]]
+    assert {"add_edge": {"source": "State:Japan", "type": "PARTICIPATED_IN", "target": "Event:Summit"},
+            "note": "review: named in its sentence"} in unlinked.suggestions
     (stateless,) = items["no state"]
     assert stateless.nodes == ["person:abe"]
     # the state named in the same sentence, offered as a guess the analyst confirms
