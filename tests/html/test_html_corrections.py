@@ -129,3 +129,38 @@ def test_a_hostile_note_stays_text_in_the_page_and_in_the_file(explorer, tmp_pat
     assert apply(g, [fix]).applied == 1 and ruto not in g
     assert page.js("window.pwned") is None
     assert explorer.requests == [] and explorer.errors == []
+
+
+def test_fix_a_date_in_the_page(explorer, tmp_path):
+    from briefgraph.graph.corrections import apply
+    from briefgraph.graph.corrections_file import load_corrections
+
+    g = ingest([OWN])
+    kenyatta = person(g, "Uhuru Kenyatta")
+    event = min(v for u, v, t in g.out_edges(kenyatta, data="type") if t == "PARTICIPATED_IN")
+    html = tmp_path / "brief.html"
+    write_html(g, html, exported="2024-03-20")
+    page = explorer.open(html)
+    p = page.page
+    # a person has no date: refused with a message, nothing added
+    page.js("(i) => window.briefgraph.selectNode(i, {})", node_index(page, kenyatta))
+    p.fill("#bg-corr-date", "2019-11")
+    p.click("#bg-corr-date-set")
+    assert p.locator("#bg-corr-msg").inner_text() == "select an event or an agreement first"
+    page.js("(i) => window.briefgraph.selectNode(i, {})", node_index(page, event))
+    p.fill("#bg-corr-date", "14 Nov 2019")
+    p.click("#bg-corr-date-set")
+    assert "YYYY" in p.locator("#bg-corr-msg").inner_text() and p.locator("#bg-corr-list li").count() == 0
+    p.fill("#bg-corr-date", "2019-11-14/2019-11-15")
+    p.click("#bg-corr-date-set")
+    assert p.locator("#bg-corr-list li").count() == 1
+    with p.expect_download() as download:
+        p.click("#bg-corr-download")
+    fixes = tmp_path / "c.yaml"
+    download.value.save_as(fixes)
+    done = apply(g, load_corrections(fixes))
+    assert done.applied == 1 and done.warnings == []
+    d = g.nodes[event]
+    assert (d["date"], d["date_start"], d["date_end"], d["date_precision"]) == (
+        "2019-11-14/2019-11-15", "2019-11-14", "2019-11-15", "day")
+    assert explorer.requests == [] and explorer.errors == []
