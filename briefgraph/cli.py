@@ -63,9 +63,9 @@ def run() -> None:
 
 
 def _register() -> None:
-    from briefgraph.commands import core, export, neo4j, query
+    from briefgraph.commands import core, export, neo4j, query, review
 
-    for module in (core, export, neo4j, query):
+    for module in (core, export, neo4j, query, review):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -22,6 +22,11 @@ class InputError(BriefgraphError):
     or when a graph file is not valid briefgraph JSON."""
 
 
+class CorrectionsError(InputError):
+    """Raised when a corrections file is malformed (the message names the file and line), before
+    any work starts."""
+
+
 class SchemaError(BriefgraphError):
     """Raised when a graph uses a node kind, edge type or property the schema does not allow,
     or when the schema file itself is malformed."""

@@ -62,12 +62,17 @@ def _check_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None) -> nx.MultiDiGraph:
+def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None,
+           corrections: str | os.PathLike | None = None, warn: Progress = None) -> nx.MultiDiGraph:
     """Read briefs into one graph, entities resolved across them.
 
     Briefs are taken in the order of their content hash (their document id), so the graph does
     not depend on the order the files were given in. With ``jobs > 1`` worker processes load
     and extract while this process merges what they hand back.
+
+    ``corrections``, an analyst's corrections file (:mod:`briefgraph.graph.corrections`), is
+    checked before any brief is read (a malformed file raises CorrectionsError naming its line)
+    and applied after resolution; ``warn`` gets one line per correction not applied.
 
     Examples
     --------
@@ -75,8 +80,18 @@ def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress
     >>> any(d["name"] == "Ilham Aliyev" for _, d in g.nodes(data=True))
     True
     """
+    fixes = None
+    if corrections is not None:
+        from briefgraph.graph.corrections_file import load_corrections
+
+        fixes = load_corrections(corrections)
     with collector_paused():
-        return gather(paths, jobs, progress).graph()
+        graph = gather(paths, jobs, progress).graph()
+    if fixes is not None:
+        from briefgraph.graph.corrections import apply
+
+        apply(graph, fixes, warn=warn)
+    return graph
 
 
 def gather(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None) -> GraphBuilder:

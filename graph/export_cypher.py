@@ -7,6 +7,7 @@ MERGE ...`` batches per label and per relationship type, then the documents. Pro
 same graph. Each statement ends with ``;`` at the end of a line and string literals never hold a
 raw line break, so a client may split the script at ``;`` line ends. Labels and types come only
 from the schema's whitelist; running the script twice changes nothing (MERGE on label and id).
+A graph an analyst's corrections changed starts with the deletion of exactly what they dropped.
 """
 
 from __future__ import annotations
@@ -37,8 +38,18 @@ def cypher_statements(graph: nx.MultiDiGraph, batch_size: int = DEFAULT_BATCH) -
     >>> cypher_statements(g)[-1].splitlines()[-1]
     '] AS row MERGE (n:`State` {id: row.id}) SET n += row.props'
     """
+    from briefgraph.graph.corrections import dropped_items
+
     schema = load_schema()
     out = [*schema_statements(), "CALL db.awaitIndexes(300)"]
+    # what corrections dropped goes first, as in a push (graph.graph["dropped"])
+    gone_nodes, gone_edges = dropped_items(graph)
+    for kind, ids in gone_nodes.items():
+        out += _batches([literal(i) for i in ids], f"] AS id MATCH (n:{quote_label(kind)} {{id: id}}) DETACH DELETE n",
+                        batch_size)
+    for (etype, sk, tk), rows in sorted(gone_edges.items()):
+        out += _batches([literal(r) for r in rows], f"] AS row MATCH (a:{quote_label(sk)} {{id: row.s}})"
+                        f"-[r:{quote_label(etype)}]->(b:{quote_label(tk)} {{id: row.t}}) DELETE r", batch_size)
     by_kind: dict[str, list[str]] = {}
     for nid in sorted(graph.nodes):
         data = graph.nodes[nid]

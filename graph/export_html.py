@@ -46,7 +46,7 @@ from briefgraph.graph.schema import dated_kinds, load_schema
 
 VIS_VERSION = "9.1.2"
 #: page scripts, concatenated in this order inside one closure (see templates/js/)
-SCRIPTS = ("util.js", "state.js", "panel.js", "timeline.js", "controls.js", "main.js")
+SCRIPTS = ("util.js", "state.js", "panel.js", "timeline.js", "controls.js", "corrections.js", "main.js")
 #: node attributes shown elsewhere than in the property table
 _NODE_FIXED = {"kind", "name", "aliases", "evidence", "docs", "date", "date_start", "date_end",
                "date_precision", "date_qualifier"}
@@ -172,6 +172,8 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
         if date:
             node["dt"] = date
         props = {k: _jsonable(v) for k, v in sorted(d.items()) if k not in _NODE_FIXED and v is not None}
+        if props.get("corrections"):  # an analyst's corrections: their own panel section, drawn dashed
+            node["c"] = props.pop("corrections")
         if props:
             node["p"] = props
         link = safe_url(d.get("url")) if d["kind"] == "Source" else None
@@ -185,6 +187,8 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
         edge = {"f": index[u], "t": index[v], "y": etypes.index(d["type"])}
         props = {k: _jsonable(x) for k, x in sorted(d.items())
                  if k not in ("type", "evidence") and not k.startswith("date") and x is not None}
+        if props.get("corrections"):
+            edge["c"] = props.pop("corrections")
         if props:
             edge["p"] = props
         date = _date(d)

@@ -33,8 +33,36 @@ _EDGE_FIRST = ("type", "evidence")
 
 def to_dict(graph: nx.MultiDiGraph) -> dict[str, Any]:
     """The node-link dictionary of ``graph`` (nodes and edges sorted, so output is stable)."""
-    return _node_link(graph.graph.get("documents", {}), graph.graph.get("schema_version", 1),
+    data = _node_link(graph.graph.get("documents", {}), graph.graph.get("schema_version", 1),
                       graph.nodes(data=True), graph.edges(keys=True, data=True))
+    dropped = dropped_to_dict(graph.graph.get("dropped"))
+    if dropped:
+        data["dropped"] = dropped
+    return data
+
+
+def dropped_to_dict(dropped: dict | None) -> dict[str, list] | None:
+    """The JSON form of ``graph.graph["dropped"]`` (what corrections removed; see
+    :mod:`briefgraph.graph.corrections`), or None when nothing was dropped."""
+    if not dropped or not (dropped.get("nodes") or dropped.get("edges")):
+        return None
+    nodes = [{"id": k, **v} for k, v in sorted(dropped.get("nodes", {}).items())]
+    edges = [{"source": s, "target": t, "type": et, **v}
+             for (s, t, et), v in sorted(dropped.get("edges", {}).items())]
+    return {"nodes": nodes, "edges": edges}
+
+
+def _dropped_from_dict(raw: Any, origin: str) -> dict | None:
+    if raw is None:
+        return None
+    try:
+        nodes = {str(n["id"]): {k: v for k, v in n.items() if k != "id"} for n in raw.get("nodes") or []}
+        edges = {(str(e["source"]), str(e["target"]), str(e["type"])):
+                 {k: v for k, v in e.items() if k not in ("source", "target", "type")}
+                 for e in raw.get("edges") or []}
+    except (KeyError, TypeError, AttributeError) as exc:
+        raise InputError(f"{origin}: 'dropped' is not valid ({type(exc).__name__}: {exc})") from None
+    return {"nodes": nodes, "edges": edges} if nodes or edges else None
 
 
 def builder_to_dict(builder: GraphBuilder) -> dict[str, Any]:
@@ -101,6 +129,9 @@ def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
         raise SchemaError(f"{origin}: {exc}") from None
     except (KeyError, TypeError, AttributeError) as exc:
         raise InputError(f"{origin} is not valid briefgraph JSON ({type(exc).__name__}: {exc})") from None
+    dropped = _dropped_from_dict(data.get("dropped"), origin)
+    if dropped:
+        g.graph["dropped"] = dropped
     return g
 
 

@@ -26,6 +26,13 @@ in a helper thread. ``MERGE`` makes a second push of the same graph change nothi
 properties added in Neo4j by hand stay. A failure stops the push with the counts already
 committed; the failed batch is rolled back whole.
 
+Corrections: a graph that an analyst's corrections file changed remembers the ids it dropped
+(``graph.graph["dropped"]``: dropped, merged away, renamed or retyped from). Before the
+``MERGE`` batches, a push deletes exactly those nodes (by label and id, with their
+relationships) and those relationships (by type and both ends), in one transaction, so the
+database keeps no trace of them; everything else in it is left alone, and a second push
+deletes nothing more.
+
 The password is taken as an argument or from ``NEO4J_PASSWORD`` and is never stored on the
 object, printed or put in an error message.
 """
@@ -252,9 +259,13 @@ class Neo4jStore:
         """
         started = time.perf_counter()
         by_kind, by_type = self._validate(graph)
+        removals = self._dropped(graph)
+        self.last_push = {}
         self.ensure_schema()
+        if removals:
+            self._remove(removals)
         push = _Push(self, graph)
-        self.last_push = {"setup_seconds": push.started - started}  # validation and schema
+        self.last_push = {**self.last_push, "setup_seconds": push.started - started}  # validation and schema
         # Nodes: distinct nodes never contend, so batches simply alternate between the lanes.
         lanes: list[list] = [[] for _ in range(self.workers)]
         for kind in load_schema().node_kinds:  # schema order: stable, readable progress
@@ -282,6 +293,40 @@ class Neo4jStore:
             push.run_round([iter([("document", _DOC_STATEMENT, docs)])], "document")
         self.last_push["total_seconds"] = time.perf_counter() - started
         return graph_counts(graph)
+
+    def _dropped(self, graph: nx.MultiDiGraph) -> list[tuple[str, str, list]]:
+        """The statements that delete what corrections dropped (``graph.graph["dropped"]``, see
+        :mod:`briefgraph.graph.corrections`), and nothing else: nodes by label and id (with
+        their relationships) unless the graph holds that id again; relationships by type and
+        both ends when both ends stay. Labels and types only from the schema's allow-list."""
+        from briefgraph.graph.corrections import dropped_items
+
+        nodes, edges = dropped_items(graph)
+        out = []
+        for kind, ids in nodes.items():
+            out.append(("node", f"UNWIND $rows AS id MATCH (n:{quote_label(kind)} {{id: id}}) "
+                                "DETACH DELETE n RETURN count(*) AS n", ids))
+        for (etype, ku, kv), rows in sorted(edges.items()):
+            out.append(("relationship", f"UNWIND $rows AS row MATCH (a:{quote_label(ku)} {{id: row.s}})"
+                                        f"-[r:{quote_label(etype)}]->(b:{quote_label(kv)} {{id: row.t}}) "
+                                        "DELETE r RETURN count(*) AS n", rows))
+        return out
+
+    def _remove(self, removals: list[tuple[str, str, list]]) -> None:
+        """Run the deletions of :meth:`_dropped`, in one transaction (all or nothing)."""
+        def run(tx) -> dict[str, int]:
+            counts = {"node": 0, "relationship": 0}
+            for what, statement, rows in removals:
+                counts[what] += tx.run(statement, rows=rows).single()["n"]
+            return counts
+
+        with self._wrap("push"), self._session() as session:
+            counts = session.execute_write(run)
+        self.last_push["removed_nodes"] = counts["node"]
+        self.last_push["removed_relationships"] = counts["relationship"]
+        if counts["node"] or counts["relationship"]:
+            self._say(f"removed what corrections dropped: {counts['node']} node(s), "
+                      f"{counts['relationship']} relationship(s)")
 
     def _node_lane(self, graph: nx.MultiDiGraph, chunks: list) -> Iterator[tuple[str, str, list]]:
         for kind, ids in chunks:

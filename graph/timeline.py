@@ -27,6 +27,8 @@ class TimelineEntry:
     participants: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    #: the analyst's corrections behind the entry (its own and its party links'): {op, note, file}
+    corrections: list[dict] = field(default_factory=list)
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -82,6 +84,11 @@ def timeline(graph: nx.MultiDiGraph, date_from: str | None = None, date_to: str 
             continue
         places = [v for _, v, t in graph.out_edges(nid, data="type") if t == "OCCURRED_IN"]
         source_ids = sorted({s for ev in d.get("evidence", []) for s in ev.get("sources", [])})
+        corrections = list(d.get("corrections") or [])
+        for _, _, ed in graph.in_edges(nid, data=True):
+            for record in ed.get("corrections") or []:
+                if ed.get("type") in _PARTY_EDGES and record not in corrections:
+                    corrections.append(record)
         entries.append(TimelineEntry(
             id=nid, kind=d["kind"], type=d.get("event_type") or d.get("agreement_type") or d["kind"],
             name=d["name"], date=d.get("date"), date_start=start, date_end=end,
@@ -89,6 +96,7 @@ def timeline(graph: nx.MultiDiGraph, date_from: str | None = None, date_to: str 
             participants=sorted(graph.nodes[p]["name"] for p in set(parties)),
             places=sorted(graph.nodes[p]["name"] for p in set(places)),
             sources=[graph.nodes[s].get("title") or graph.nodes[s]["name"] for s in source_ids if s in graph],
+            corrections=corrections,
         ))
     entries.sort(key=lambda e: (e.date_start is None, e.date_start or "", e.date_end or "", e.name))
     return entries

@@ -21,21 +21,38 @@ def _progress(quiet: bool):
 @output_option
 @click.option("--jobs", "-j", default=1, show_default=True, type=click.IntRange(1, 64),
               help="Worker processes for loading and extraction.")
+@click.option("--corrections", "corrections", metavar="FILE.yaml", type=click.Path(dir_okay=False),
+              help="An analyst's corrections file, applied after extraction and resolution.")
 @quiet_option
-def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None:
+def ingest(briefs: tuple[str, ...], output: str, jobs: int, corrections: str | None, quiet: bool) -> None:
     """Read BRIEF files (.txt, .md) into one graph; entities are resolved across briefs.
 
     \b
     Examples:
       briefgraph ingest brief.txt -o graph.json
       briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
+      briefgraph ingest brief.txt --corrections corrections.yaml -o graph.json
     """
     from briefgraph.graph.gc_pause import collector_paused
-    from briefgraph.graph.jsonio import builder_to_dict, dump
+    from briefgraph.graph.jsonio import builder_to_dict, dump, to_dict
     from briefgraph.pipeline import gather
 
+    fixes = None
+    if corrections is not None:  # a malformed file is refused before any brief is read
+        from briefgraph.graph.corrections_file import load_corrections
+
+        fixes = load_corrections(corrections)
     with collector_paused(keep=True):  # the process ends after the write: no collector pass
-        data = builder_to_dict(gather(briefs, jobs=jobs, progress=_progress(quiet)))
+        builder = gather(briefs, jobs=jobs, progress=_progress(quiet))
+        if fixes is None:
+            data = builder_to_dict(builder)
+        else:
+            from briefgraph.graph.corrections import apply
+
+            done = apply(builder, fixes, warn=lambda line: click.echo(f"Warning: {line}", err=True))
+            data = to_dict(done.graph)
+            if not quiet:
+                click.echo(f"{done.applied} of {len(fixes)} correction(s) applied from {corrections}", err=True)
         dump(data, output)
     if not quiet:
         click.echo(f"{len(briefs)} brief(s): {len(data['nodes'])} nodes, "
@@ -75,6 +92,9 @@ def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor:
             click.echo(f"{'':<31}place: {', '.join(e.places)}")
         for s in e.sources:
             click.echo(f"{'':<31}source: {s}")
+        for c in e.corrections:
+            note = f": {c['note']}" if c.get("note") else ""
+            click.echo(f"{'':<31}corrected ({c.get('op')}, {c.get('file')}){note}")
     if not entries:
         click.echo("no events match", err=True)
 
