@@ -54,7 +54,7 @@ class _Extractor(EventPass, RelationPass):
         srcs = self._sources_of.get(sent.index)
         if srcs is None:
             srcs = self._sources_of[sent.index] = tuple(self.sources[n] for n in sent.footnotes if n in self.sources)
-        return Evidence(sent.text, self.doc.id, sent.start, sent.end, mention, srcs)
+        return Evidence(sent.text, self.doc.id, sent.start, sent.end, mention, srcs, sent.page)
 
     def entity(self, m: Mention, sent: Sentence | None) -> DraftEntity:
         key = m.key if m.kind != "Organisation" or m.key.startswith("org:") else f"org:{m.key}"
