@@ -344,6 +344,122 @@ def _padded(brief: Brief, pages: int, L: Layout) -> tuple[list[str], dict[int, s
 _MARKS_SUP = re.compile("[" + SUPERSCRIPTS + "]+")
 
 
+# --------------------------------------------------------------------------------------------
+# DOCX: the package written part by part, footnotes in word/footnotes.xml
+
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_CT = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>
+<Default Extension="xml" ContentType="application/xml"/>
+<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>
+<Override PartName="/word/footnotes.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"/>
+<Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>
+</Types>"""
+_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/>
+<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/>
+</Relationships>"""
+_DOC_RELS = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes" Target="footnotes.xml"/>
+</Relationships>"""
+
+
+def _w_run(text: str) -> str:
+    return f'<w:r><w:t xml:space="preserve">{xml_escape(text)}</w:t></w:r>'
+
+
+def _w_paragraph(text: str, style: str | None = None, ids: dict[int, int] | None = None) -> str:
+    out = [f'<w:p>{f"<w:pPr><w:pStyle w:val={chr(34)}{style}{chr(34)}/></w:pPr>" if style else ""}']
+    pos = 0
+    for m in re.finditer("[" + SUPERSCRIPTS + "]+", text):
+        out.append(_w_run(text[pos:m.start()]))
+        n = int(m.group(0).translate(_SUP))
+        if ids is not None and n in ids:
+            out.append('<w:r><w:rPr><w:rStyle w:val="FootnoteReference"/><w:vertAlign w:val="superscript"/></w:rPr>'
+                       f'<w:footnoteReference w:id="{ids[n]}"/></w:r>')
+        pos = m.end()
+    out.append(_w_run(text[pos:]) + "</w:p>")
+    return "".join(out)
+
+
+def write_docx(brief: Brief, path: str | Path, tracked_deletion: bool = False) -> None:
+    """Write ``brief`` as a DOCX with real footnotes (ids deliberately not the numbers shown:
+    Word numbers notes by their order in the text, and so must a reader)."""
+    ids = {n: n + 40 for n in brief.footnotes}
+    body = [_w_paragraph(brief.title, "Title")]
+    for block in brief.header:
+        body.extend(_w_paragraph(line) for line in block)
+    for k, para in enumerate(brief.paragraphs):
+        p = _w_paragraph(para, ids=ids)
+        if tracked_deletion and k == 0:  # a deleted sentence of a tracked change: not part of the text
+            p = p.replace("<w:p>", '<w:p><w:del w:id="1" w:author="editor"><w:r><w:delText>Withdrawn claim. '
+                          "</w:delText></w:r></w:del>", 1)
+        body.append(p)
+    document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}"><w:body>'
+                + "".join(body) + "<w:sectPr/></w:body></w:document>")
+    notes = [f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+             f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
+    for n, text in brief.footnotes.items():
+        notes.append(f'<w:footnote w:id="{ids[n]}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
+                     f'<w:footnoteRef/></w:r>{_w_run(" " + text)}</w:p></w:footnote>')
+    footnotes = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:footnotes xmlns:w="{_W_NS}">'
+                 + "".join(notes) + "</w:footnotes>")
+    core = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties '
+            'xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+            'xmlns:dc="http://purl.org/dc/elements/1.1/">'
+            f"<dc:title>{xml_escape(brief.title)}</dc:title></cp:coreProperties>")
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, content in (("[Content_Types].xml", _CT), ("_rels/.rels", _RELS),
+                              ("word/_rels/document.xml.rels", _DOC_RELS), ("word/document.xml", document),
+                              ("word/footnotes.xml", footnotes), ("docProps/core.xml", core)):
+            z.writestr(zipfile.ZipInfo(name, (2024, 1, 1, 0, 0, 0)), content)
+
+
+# --------------------------------------------------------------------------------------------
+# HTML: a saved web page, the article amid the site's navigation
+
+def write_html(brief: Brief, path: str | Path) -> None:
+    """Write ``brief`` as a think tank's web page: navigation, the article with ``<sup>`` markers
+    linked to an endnotes list, a sidebar and a footer."""
+    def marked(text: str) -> str:
+        out, pos = [], 0
+        for m in re.finditer("[" + SUPERSCRIPTS + "]+", text):
+            out.append(escape(text[pos:m.start()]))
+            n = int(m.group(0).translate(_SUP))
+            out.append(f'<sup id="fnref{n}"><a href="#fn{n}">{n}</a></sup>')
+            pos = m.end()
+        out.append(escape(text[pos:]))
+        return "".join(out)
+
+    header = "\n".join(f'<p class="meta">{"<br>".join(escape(x) for x in block)}</p>' for block in brief.header)
+    body = "\n".join(f"<p>{marked(p)}</p>" for p in brief.paragraphs)
+    notes = "\n".join(f'<li id="fn{n}">{escape(t)} <a href="#fnref{n}" class="footnote-back" role="doc-backlink">↩</a></li>'
+                      for n, t in brief.footnotes.items())
+    page = f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{escape(brief.title)} | Institute</title>
+<meta name="viewport" content="width=device-width"><style>body{{font-family:serif}}</style>
+<script>window.analytics = [];</script></head>
+<body>
+<header class="site"><a href="/">Institute of Studies</a>
+<nav><ul><li><a href="/about">About Us</a></li><li><a href="/briefs">Issue Briefs</a></li><li><a href="/contact">Contact. Subscribe to our newsletter for the latest analysis on regional affairs.</a></li></ul></nav></header>
+<main><article>
+<h1>{escape(brief.title)}</h1>
+{header}
+{body}
+<section class="footnotes" role="doc-endnotes"><hr><ol>
+{notes}
+</ol></section>
+</article></main>
+<aside class="related"><h2>Related</h2><p>Read our other briefs on regional cooperation, published every week by the institute's research centres and partners.</p></aside>
+<footer><p>© 2024 Institute of Studies. All rights reserved. Privacy policy. Terms of use.</p></footer>
+</body></html>
+"""
+    Path(path).write_text(page, encoding="utf-8")
+
+
 def main(argv: list[str] | None = None) -> None:
     args = sys.argv[1:] if argv is None else argv
     if len(args) != 2:

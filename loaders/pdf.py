@@ -95,8 +95,15 @@ def _open(data: bytes, path: str):
                              hint="save an unencrypted copy first, e.g. qpdf --decrypt") from None
         if "security" in message:
             raise InputError(f"{path} is a PDF with an unsupported security handler") from None
-        raise InputError(f"{path} is not a readable PDF: damaged or truncated ({exc})",
+        reason = str(exc).rsplit("PDFium:", 1)[-1].strip(" ().") or "unknown error"
+        raise InputError(f"{path} is not a readable PDF: damaged or truncated ({reason})",
                          hint="open it in a PDF viewer and save it again") from None
+
+
+def pdfium_error() -> type[Exception]:
+    import pypdfium2 as pdfium
+
+    return pdfium.PdfiumError
 
 
 def _chars(textpage) -> list[Char]:
@@ -448,11 +455,13 @@ def read_pdf(data: bytes, path: str) -> Document:
                           BriefgraphWarning, stacklevel=2)
         pages = _read_pages(pdf)
         meta = pdf.get_metadata_dict(skip_empty=True)
+    except pdfium_error() as exc:
+        raise InputError(f"{path} is not a readable PDF: a page cannot be read ({exc})") from None
     finally:
         pdf.close()
     chars = sum(len(ln.chars) for p in pages for ln in p.lines)
     if chars < 5 * max(1, n):  # fewer than a few characters a page: an image of text
-        raise InputError(f"no text in this PDF ({path}); it looks scanned: run OCR first",
+        raise InputError(f"{path}: no text in this PDF; it looks scanned: run OCR first",
                          hint="e.g. ocrmypdf brief.pdf brief-ocr.pdf")
     body = _body_size(pages)
     _drop_running(pages, body)
