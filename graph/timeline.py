@@ -27,6 +27,7 @@ class TimelineEntry:
     participants: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # pages of a PDF brief its evidence is on
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -89,6 +90,7 @@ def timeline(graph: nx.MultiDiGraph, date_from: str | None = None, date_to: str 
             participants=sorted(graph.nodes[p]["name"] for p in set(parties)),
             places=sorted(graph.nodes[p]["name"] for p in set(places)),
             sources=[graph.nodes[s].get("title") or graph.nodes[s]["name"] for s in source_ids if s in graph],
+            pages=sorted({ev["page"] for ev in d.get("evidence", []) if ev.get("page") is not None}),
         ))
     entries.sort(key=lambda e: (e.date_start is None, e.date_start or "", e.date_end or "", e.name))
     return entries

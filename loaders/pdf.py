@@ -166,7 +166,7 @@ def _cluster(chars: list[Char], page: int) -> list[Line]:
     return lines  # space characters (size 0) are left out: _text finds word ends by the gaps
 
 
-def _gutter(lines: list[Line], width: float) -> float | None:
+def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     """The x of an empty vertical strip down the middle of the page, if it is set in two columns:
     few lines cross it, and many have text on both sides of it (two columns side by side)."""
     if len(lines) < 10:
@@ -187,9 +187,10 @@ def _gutter(lines: list[Line], width: float) -> float | None:
     low = min(bins[a:b + 1])
     if low > 0.35 * len(lines):
         return None
+    quiet = low + 2  # the strip: where no more lines cross than at its emptiest (a title, a word space)
     best, run_start = (0, 0), None
     for k in range(a, b + 1):
-        if bins[k] <= low:
+        if bins[k] <= quiet:
             run_start = k if run_start is None else run_start
             if k + 1 - run_start > best[1] - best[0]:
                 best = (run_start, k + 1)
@@ -197,21 +198,36 @@ def _gutter(lines: list[Line], width: float) -> float | None:
             run_start = None
     if best[1] - best[0] < 3:  # narrower than 6 pt: a space between words, not a gutter
         return None
-    g = lo + (best[0] + best[1])  # the middle of the strip (bins are 2 pt wide)
-    both = sum(1 for ln in lines
-               if not any(c.x0 < g < c.x1 for c in ln.chars)
+    core = [k for k in range(best[0], best[1]) if bins[k] == low]  # where no column line reaches
+    strip = (lo + 2 * core[0], lo + 2 * (core[-1] + 1))  # bins are 2 pt wide
+    g = (strip[0] + strip[1]) / 2
+    both = sum(1 for ln in lines if not _crosses(ln, strip)
                and any(c.x1 <= g for c in ln.chars) and any(c.x0 >= g for c in ln.chars))
-    return g if both >= max(5, 0.25 * len(lines)) else None
+    right = sum(1 for ln in lines if ln.x0 >= g)
+    return strip if both >= 2 and both + right >= 3 else None
 
 
-def _columns(lines: list[Line], g: float, page: int) -> list[Line]:
+def _crosses(ln: Line, strip: tuple[float, float]) -> bool:
+    """Whether a line runs across the gutter: text inside the strip, or words either side of
+    the middle closer than an em (a wide line's word space, not a gutter)."""
+    s0, s1 = strip
+    g = (s0 + s1) / 2
+    if any(c.x1 > s0 and c.x0 < s1 for c in ln.chars):
+        return True
+    left = max((c.x1 for c in ln.chars if c.x1 <= g), default=None)
+    right = min((c.x0 for c in ln.chars if c.x0 >= g), default=None)
+    return left is not None and right is not None and right - left < ln.size
+
+
+def _columns(lines: list[Line], strip: tuple[float, float], page: int) -> list[Line]:
     """Lines that cross the gutter stay whole; the rest is grouped again, column by column
     (two columns' baselines need not agree)."""
     out = []
     left: list[Char] = []
     right: list[Char] = []
+    g = (strip[0] + strip[1]) / 2
     for ln in lines:
-        if any(c.x0 < g < c.x1 for c in ln.chars):
+        if _crosses(ln, strip):
             out.append(ln)
         else:
             for c in ln.chars:

@@ -23,12 +23,13 @@ def _progress(quiet: bool):
               help="Worker processes for loading and extraction.")
 @quiet_option
 def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None:
-    """Read BRIEF files (.txt, .md) into one graph; entities are resolved across briefs.
+    """Read BRIEF files (.txt, .md, .pdf, .docx, .html) into one graph; entities are resolved
+    across briefs. The format is read from each file's content.
 
     \b
     Examples:
       briefgraph ingest brief.txt -o graph.json
-      briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
+      briefgraph ingest briefs/*.txt briefs/*.pdf --jobs 2 -o corpus.json
     """
     from briefgraph.graph.gc_pause import collector_paused
     from briefgraph.graph.jsonio import builder_to_dict, dump
@@ -75,6 +76,8 @@ def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor:
             click.echo(f"{'':<31}place: {', '.join(e.places)}")
         for s in e.sources:
             click.echo(f"{'':<31}source: {s}")
+        if e.pages:
+            click.echo(f"{'':<31}evidence: {', '.join(f'p. {p}' for p in e.pages)}")
     if not entries:
         click.echo("no events match", err=True)
 
