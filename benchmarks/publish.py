@@ -273,6 +273,8 @@ def write_pdf(brief: Brief, path: str | Path, layout: Layout | None = None, pad_
 
     c = canvas.Canvas(str(path), pagesize=(L.width, L.height), invariant=1)
     c.setTitle(brief.title)
+    c.setAuthor("")  # reportlab's default is "anonymous"
+    c.setCreator("briefgraph benchmarks.publish")
     for number, page in enumerate(pages, 1):
         for x, yy, text, font, size in page.header:
             c.setFont(font, size)

@@ -39,6 +39,7 @@ SUP_RISE = 0.2  # ... and raised at least this fraction of it above the baseline
 NOTE_SIZE = 0.92  # footnote type is smaller than this fraction of the body size
 _PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
 _ENDS_SENTENCE = re.compile(r"[.!?:;][\"'’”)\]]*[" + SUPERSCRIPTS + r"]*$")
+_NO_AUTHOR = {"anonymous", "unknown", "user", "admin", "administrator", "author"}  # tools' defaults
 _KEEP = set(SUPERSCRIPTS) | set("’‘“”–—…")
 
 
@@ -436,7 +437,7 @@ def _blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str]
         if prev is not None:
             p_ln, p_s = prev
             starts_lower = ln.text[:1].islower()
-            if p_s == s:
+            if p_s == s or (ln.page == p_ln.page and ln.y < p_ln.y):  # the same flow down the page
                 gap = p_ln.y - ln.y
                 step = pitch if ln.size == body and p_ln.size == body else max(ln.size, p_ln.size) * 1.3
                 new = gap > step * 1.3 or abs(ln.size - p_ln.size) > 0.1 * body \
@@ -482,4 +483,7 @@ def read_pdf(data: bytes, path: str) -> Document:
     body = _body_size(pages)
     _drop_running(pages, body)
     blocks, footnotes, title = _blocks(pages, body)
-    return assemble(blocks, footnotes, path, data, title=meta.get("Title"), author=meta.get("Author"))
+    author = meta.get("Author")
+    if author and author.strip().lower() in _NO_AUTHOR:
+        author = None
+    return assemble(blocks, footnotes, path, data, title=meta.get("Title"), author=author)
