@@ -101,6 +101,16 @@ def _open(data: bytes, path: str):
                          hint="open it in a PDF viewer and save it again") from None
 
 
+def normal(ch: str) -> str:
+    """A character as the text should have it: ligatures and compatibility forms by NFKC;
+    superscript digits, curly quotes and dashes kept.
+
+    >>> normal("\ufb01"), normal("\ufb02"), normal("\u00a0"), normal("\u00b9"), normal("\u2019")
+    ('fi', 'fl', ' ', '¹', '’')
+    """
+    return ch if ch in _KEEP else unicodedata.normalize("NFKC", ch)
+
+
 def pdfium_error() -> type[Exception]:
     import pypdfium2 as pdfium
 
@@ -126,9 +136,9 @@ def _chars(textpage) -> list[Char]:
         if 0xDC00 <= u < 0xE000 and pending:
             u = 0x10000 + ((pending - 0xD800) << 10) + (u - 0xDC00)
         pending = 0
-        if u == 2:
-            u = 0x2D  # pdfium's mark for a hyphen at a line end
-        if u < 32 or u in (0xFFFE, 0xFFFF):
+        if u in (2, 0xFFFE):
+            u = 0x2D  # pdfium's marks for a hyphen at a line end
+        if u < 32 or u == 0xFFFF:
             continue
         ch = chr(u)
         raw.FPDFText_GetCharOrigin(tp, k, ctypes.byref(x), ctypes.byref(y))
@@ -136,8 +146,8 @@ def _chars(textpage) -> list[Char]:
             out.append(Char(" ", 0.0, x.value, x.value, y.value))
             continue
         raw.FPDFText_GetCharBox(tp, k, ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
-        if u > 127 and ch not in _KEEP:
-            ch = unicodedata.normalize("NFKC", ch)
+        if u > 127:
+            ch = normal(ch)
         out.append(Char(ch, raw.FPDFText_GetFontSize(tp, k), min(l.value, x.value), max(r.value, l.value), y.value))
     return out
 
@@ -199,7 +209,8 @@ def _gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
             run_start = None
     if best[1] - best[0] < 3:  # narrower than 6 pt: a space between words, not a gutter
         return None
-    core = [k for k in range(best[0], best[1]) if bins[k] == low]  # where no column line reaches
+    least = min(bins[best[0]:best[1]])
+    core = [k for k in range(best[0], best[1]) if bins[k] == least]  # where no column line reaches
     strip = (lo + 2 * core[0], lo + 2 * (core[-1] + 1))  # bins are 2 pt wide
     g = (strip[0] + strip[1]) / 2
     both = sum(1 for ln in lines if not _crosses(ln, strip)
