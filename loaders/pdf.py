@@ -122,33 +122,27 @@ def _chars(textpage) -> list[Char]:
 
     tp = textpage.raw
     n = raw.FPDFText_CountChars(tp)
+    text = textpage.get_text_range(0, n) if n > 0 else ""  # one call for all code points
+    if len(text) != n:  # pdfium gave a different count (surrogate pairs): ask char by char
+        text = "".join(chr(raw.FPDFText_GetUnicode(tp, k)) for k in range(n))
     out: list[Char] = []
     x, y = ctypes.c_double(), ctypes.c_double()
     l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    pending = 0
-    for k in range(n):
-        if raw.FPDFText_IsGenerated(tp, k) == 1:
-            continue  # pdfium's own guesses at spaces and line ends: we make our own
-        u = raw.FPDFText_GetUnicode(tp, k)
-        if 0xD800 <= u < 0xDC00:
-            pending = u
-            continue
-        if 0xDC00 <= u < 0xE000 and pending:
-            u = 0x10000 + ((pending - 0xD800) << 10) + (u - 0xDC00)
-        pending = 0
-        if u in (2, 0xFFFE):
-            u = 0x2D  # pdfium's marks for a hyphen at a line end
-        if u < 32 or u == 0xFFFF:
-            continue
-        ch = chr(u)
-        raw.FPDFText_GetCharOrigin(tp, k, ctypes.byref(x), ctypes.byref(y))
+    bx, by, bl, br, bb, bt = map(ctypes.byref, (x, y, l, r, b, t))
+    origin, box, size_of = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize
+    for k, ch in enumerate(text):
         if ch.isspace():
-            out.append(Char(" ", 0.0, x.value, x.value, y.value))
+            continue  # spaces, and pdfium's own guesses at spaces and line ends: _text finds words by gaps
+        u = ord(ch)
+        if u in (2, 0xFFFE):
+            ch = "-"  # pdfium's marks for a hyphen at a line end
+        elif u < 32 or u == 0xFFFF or 0xD800 <= u < 0xE000:
             continue
-        raw.FPDFText_GetCharBox(tp, k, ctypes.byref(l), ctypes.byref(r), ctypes.byref(b), ctypes.byref(t))
-        if u > 127:
+        elif u > 127:
             ch = normal(ch)
-        out.append(Char(ch, raw.FPDFText_GetFontSize(tp, k), min(l.value, x.value), max(r.value, l.value), y.value))
+        origin(tp, k, bx, by)
+        box(tp, k, bl, br, bb, bt)
+        out.append(Char(ch, round(size_of(tp, k), 1), min(l.value, x.value), max(r.value, l.value), y.value))
     return out
 
 
@@ -170,10 +164,10 @@ def _cluster(chars: list[Char], page: int) -> list[Line]:
     for line in lines:
         line.chars.sort(key=lambda c: c.x0)
         sizes: dict[float, int] = {}
-        for c in line.chars:
-            sizes[round(c.size, 1)] = sizes.get(round(c.size, 1), 0) + 1
+        for c in line.chars:  # sizes are rounded to 0.1 pt when read
+            sizes[c.size] = sizes.get(c.size, 0) + 1
         line.size = max(sizes, key=lambda s: (sizes[s], s))
-        line.y = statistics.median(c.y for c in line.chars if round(c.size, 1) == line.size)
+        line.y = statistics.median(c.y for c in line.chars if c.size == line.size)
     return lines  # space characters (size 0) are left out: _text finds word ends by the gaps
 
 
