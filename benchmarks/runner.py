@@ -57,6 +57,7 @@ GOAL_KB_PER_S_PER_CORE = 500
 GOAL_CORPUS_S = 30
 GOAL_PEAK_MB = 2048
 GOAL_LINEAR_RATIO = 1.5
+GOAL_PDF_S = 2.0
 
 
 @dataclass
@@ -701,6 +702,12 @@ def goals(tables: list[Table], jobs: int) -> Table:
         t.rows.append([f"merging and resolution across briefs not quadratic: (merge + resolve) ms per brief at "
                        f"{b[0]:,} ÷ at {a[0]:,} briefs ≤ {GOAL_LINEAR_RATIO}", f"{ratio:.2f} ({ra:.2f} → {rb:.2f} ms)",
                        verdict(ratio <= GOAL_LINEAR_RATIO)])
+    pdf = _find(tables, "pdf")
+    row = next((r for r in pdf.rows if r[0] == "10-page PDF"), None) if pdf else None
+    if row:
+        wall, cpu = _col(pdf, row, "whole command s"), _col(pdf, row, "CPU s")
+        t.rows.append([f"a 10-page PDF brief ingests in under {GOAL_PDF_S} s (whole command)",
+                       f"{wall:.2f} s ({cpu:.2f} CPU s)", verdict(wall < GOAL_PDF_S)])
     return t
 
 

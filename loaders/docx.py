@@ -22,7 +22,8 @@ from briefgraph.loaders.document import SUPERSCRIPTS, Document
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
-_SKIP = {W + "del", W + "delText", W + "instrText", W + "footnoteRef", W + "endnoteRef", W + "rPr", W + "pPr"}
+_SKIP = {W + "del", W + "delText", W + "instrText", W + "footnoteRef", W + "endnoteRef", W + "rPr", W + "pPr",
+         W + "txbxContent", W + "sectPr"}
 _MAX_PART = 50_000_000  # bytes of XML in one part: beyond this the file is not a brief (or a zip bomb)
 
 
@@ -75,11 +76,21 @@ class _Body:
 
     def paragraphs(self, root: ET.Element) -> list[str]:
         out = []
-        for p in root.iter(W + "p"):
+        for p in _paragraph_elements(root):
             parts: list[str] = []
             self.text(p, parts)
             out.append("".join(parts))
         return out
+
+
+def _paragraph_elements(el: ET.Element):
+    """The body's paragraphs in order, those of tables included; a paragraph inside a text box
+    (a pull quote, which Word also keeps a fallback copy of) is not the body's."""
+    for child in el:
+        if child.tag == W + "p":
+            yield child
+        elif child.tag not in _SKIP:
+            yield from _paragraph_elements(child)
 
 
 def _is_superscript(run: ET.Element) -> bool:

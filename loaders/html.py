@@ -197,7 +197,13 @@ def read_html(data: bytes, path: str) -> Document:
     InputError
         For a page that does not decode, or holds no article text.
     """
-    text = decode(data, path)
+    try:
+        return _read(decode(data, path), data, path)
+    except RecursionError:
+        raise InputError(f"{path}: this web page nests its elements too deeply to be a brief") from None
+
+
+def _read(text: str, data: bytes, path: str) -> Document:
     tree = _Tree()
     tree.feed(text)
     tree.close()

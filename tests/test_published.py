@@ -309,3 +309,30 @@ def test_a_500_page_pdf_is_read_with_a_warning(tmp_path, brief):
     assert len(warning) == 1 and "500 pages" in warning[0]
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["documents"][0]["sentences"] >= 900
+
+
+# -- any bytes of these formats: a Document or one clear InputError, never a crash -----------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from briefgraph.errors import InputError  # noqa: E402
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(head=st.sampled_from([b"%PDF-1.7\n", b"PK\x03\x04", b"<!DOCTYPE html><html><body>", b"<html><article>"]),
+       body=st.binary(max_size=2000) | st.text(max_size=2000).map(lambda t: t.encode("utf-8")))
+def test_any_bytes_in_a_layout_format_never_crash_the_reader(tmp_path, head, body):
+    path = tmp_path / "x.bin"
+    path.write_bytes(head + body)
+    try:
+        load(path)
+    except InputError:
+        pass
+
+
+def test_a_deeply_nested_page_is_refused_in_one_line(tmp_path):
+    path = tmp_path / "deep.html"
+    path.write_text("<html><body><article>" + "<div>" * 5000 + "Text." + "</div>" * 5000 + "</article></body></html>")
+    with pytest.raises(InputError, match="nests its elements too deeply"):
+        load(path)
