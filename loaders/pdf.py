@@ -346,8 +346,12 @@ def _drop_running(pages: list[Page], body: float) -> None:
             outer = i in (0, len(by_y) - 1) or (i == 1 and id(by_y[0]) in drop) or (
                 i == len(by_y) - 2 and id(by_y[-1]) in drop)
             gap = min([abs(ln.y - o.y) for o in by_y if o is not ln and (o.col == ln.col or not o.col or not ln.col)] or [1e9])
-            apart = ln.size < body * NOTE_SIZE and gap > 2.5 * ln.size
-            if outer and (_PAGE_NUMBER.match(ln.text) or (seen[key(ln)] >= 2 and len(pages) > 1) or apart):
+            # set apart from the text by more than a line's leading: a line that only looks like a
+            # page number ("1992." carried over) or repeats by chance (a last footnote "Ibid.") is not
+            aside = gap > 1.6 * ln.size
+            small_aside = ln.size < body * NOTE_SIZE and gap > 2.5 * ln.size
+            if outer and (aside and (_PAGE_NUMBER.match(ln.text) or (seen[key(ln)] >= 2 and len(pages) > 1))
+                          or small_aside):
                 drop.add(id(ln))
         p.lines = [ln for ln in p.lines if id(ln) not in drop]
 

@@ -336,3 +336,23 @@ def test_a_deeply_nested_page_is_refused_in_one_line(tmp_path):
     path.write_text("<html><body><article>" + "<div>" * 5000 + "Text." + "</div>" * 5000 + "</article></body></html>")
     with pytest.raises(InputError, match="nests its elements too deeply"):
         load(path)
+
+
+def test_lines_that_repeat_by_chance_are_not_taken_for_running_footers(tmp_path):
+    """Pages without page numbers whose last footnote is 'Ibid.' every time: that line repeats
+    at the foot of every page, but it sits in the notes, not apart from them."""
+    para = ("The envoys of Testland and Exampleland met again in the capital to review the "
+            "agreements signed the year before, and they said so in a statement.{} ")
+    paragraphs, notes = [], {}
+    for k in range(1, 9, 2):
+        paragraphs.append(para.format(SUPERSCRIPTS[k]) * 1 + para.format(SUPERSCRIPTS[k + 1]))
+        notes[k], notes[k + 1] = f"Ministry of Foreign Affairs, Statement {k}, 2023.", "Ibid."
+    brief = Brief("NOTES THAT REPEAT", [["By A. Writer"]], paragraphs, notes)
+    out = tmp_path / "ibid.pdf"
+    pages = write_pdf(brief, out, Layout(height=330, running_header=None, page_numbers=False))
+    assert pages >= 3
+    ends = [p.split()[-1] for p in _page_texts(out)]
+    assert ends.count("Ibid.") >= 2
+    doc = load(out)
+    assert {n: f.text for n, f in doc.footnotes.items()} == notes
+    assert all(f.ibid_of == n - 1 for n, f in doc.footnotes.items() if f.text == "Ibid.")
