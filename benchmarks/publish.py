@@ -402,8 +402,8 @@ def write_docx(brief: Brief, path: str | Path, tracked_deletion: bool = False) -
         body.append(p)
     document = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="{_W_NS}"><w:body>'
                 + "".join(body) + "<w:sectPr/></w:body></w:document>")
-    notes = [f'<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
-             f'<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
+    notes = ['<w:footnote w:type="separator" w:id="-1"><w:p><w:r><w:separator/></w:r></w:p></w:footnote>',
+             '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:r><w:continuationSeparator/></w:r></w:p></w:footnote>']
     for n, text in brief.footnotes.items():
         notes.append(f'<w:footnote w:id="{ids[n]}"><w:p><w:r><w:rPr><w:vertAlign w:val="superscript"/></w:rPr>'
                      f'<w:footnoteRef/></w:r>{_w_run(" " + text)}</w:p></w:footnote>')

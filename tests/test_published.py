@@ -356,3 +356,18 @@ def test_lines_that_repeat_by_chance_are_not_taken_for_running_footers(tmp_path)
     doc = load(out)
     assert {n: f.text for n, f in doc.footnotes.items()} == notes
     assert all(f.ibid_of == n - 1 for n, f in doc.footnotes.items() if f.text == "Ibid.")
+
+
+def test_markers_are_small_and_raised_digits():
+    from briefgraph.loaders.pdf_layout import Char, cluster, line_text
+
+    def word(text, x, y, size):
+        return [Char(c, size, x + 5 * i, x + 5 * i + 4, y) for i, c in enumerate(text)]
+
+    raised = word("ties.", 10, 100, 11) + word("12", 35, 104, 6.5) + word("Next", 55, 100, 11)
+    level = word("page", 10, 200, 11) + word("3", 36, 200, 6.5)  # small but not raised: not a marker
+    big = word("in", 10, 300, 11) + word("1992", 26, 303, 11)  # raised but not small
+    lines = cluster(raised + level + big, 1)
+    for ln in lines:
+        line_text(ln)
+    assert [ln.text for ln in lines] == ["in 1992", "page 3", "ties.¹² Next"]

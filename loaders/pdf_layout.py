@@ -1,0 +1,348 @@
+"""The layout of a PDF's pages, from characters with their size and place to the brief's blocks.
+
+``loaders.pdf`` reads the characters (pypdfium2); this module knows nothing of PDFium. Lines are
+characters grouped by baseline, with raised small digits as markers; a page with an empty
+vertical strip down its middle is cut into columns; running headers, footers and page numbers
+are dropped; footnotes are taken from the foot of each page or column; the rest is the body,
+in reading order, cut into paragraphs and handed on as blocks (see ``loaders.assemble``).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+from dataclasses import dataclass, field
+
+from briefgraph.loaders.assemble import Block, compounds_of, join_lines
+from briefgraph.loaders.document import SUPERSCRIPTS
+
+SUP_SIZE = 0.85  # a superscript is set at most this fraction of its line's size ...
+SUP_RISE = 0.2  # ... and raised at least this fraction of it above the baseline
+NOTE_SIZE = 0.92  # footnote type is smaller than this fraction of the body size
+_PAGE_NUMBER = re.compile(r"^\W*(?:page\s+)?(?:\d{1,4}|[ivxlc]{1,6})(?:\s*(?:of|/)\s*\d{1,4})?\W*$", re.I)
+_ENDS_SENTENCE = re.compile(r"[.!?:;][\"'’”)\]]*[" + SUPERSCRIPTS + r"]*$")
+
+
+@dataclass(slots=True)
+class Char:
+    text: str
+    size: float
+    x0: float
+    x1: float
+    y: float  # baseline
+
+
+@dataclass
+class Line:
+    page: int
+    chars: list[Char]
+    size: float = 0.0  # the type size of most of its characters
+    y: float = 0.0  # their baseline
+    text: str = ""  # markers as Unicode superscripts
+    lead: str = ""  # the digits the line starts with, if any (a footnote number?)
+    rest: str = ""  # the text after them
+    col: int = 0  # 0 single or spanning, 1 left column, 2 right column
+
+    @property
+    def x0(self) -> float:
+        return self.chars[0].x0
+
+    @property
+    def x1(self) -> float:
+        return self.chars[-1].x1
+
+
+@dataclass
+class Page:
+    number: int
+    width: float
+    height: float
+    lines: list[Line] = field(default_factory=list)
+    segments: list[list[Line]] = field(default_factory=list)  # in reading order
+
+# --------------------------------------------------------------------------------------------
+# lines, columns
+
+def cluster(chars: list[Char], page: int) -> list[Line]:
+    """Characters grouped into lines by baseline; a raised marker joins the line it sits on."""
+    lines: list[Line] = []
+    ref_y = ref_size = 0.0
+    for c in sorted((c for c in chars if c.size > 0), key=lambda c: (-c.y, c.x0)):
+        if lines and abs(ref_y - c.y) <= 0.5 * max(ref_size, c.size):
+            lines[-1].chars.append(c)
+            if c.size > ref_size:
+                ref_y, ref_size = c.y, c.size
+        else:
+            lines.append(Line(page, [c]))
+            ref_y, ref_size = c.y, c.size
+    for line in lines:
+        line.chars.sort(key=lambda c: c.x0)
+        sizes: dict[float, int] = {}
+        for c in line.chars:  # sizes are rounded to 0.1 pt when read
+            sizes[c.size] = sizes.get(c.size, 0) + 1
+        line.size = max(sizes, key=lambda s: (sizes[s], s))
+        line.y = statistics.median(c.y for c in line.chars if c.size == line.size)
+    return lines  # space characters (size 0) are left out: _text finds word ends by the gaps
+
+
+def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
+    """The x of an empty vertical strip down the middle of the page, if it is set in two columns:
+    few lines cross it, and many have text on both sides of it (two columns side by side)."""
+    if len(lines) < 10:
+        return None
+    lo = min(ln.x0 for ln in lines)
+    hi = max(ln.x1 for ln in lines)
+    span = hi - lo
+    if span < width * 0.4:
+        return None
+    bins = [0] * (int(span // 2) + 2)
+    for ln in lines:
+        covered = set()
+        for c in ln.chars:
+            covered.update(range(int((c.x0 - lo) // 2), int((c.x1 - lo) // 2) + 1))
+        for k in covered:
+            bins[k] += 1
+    a, b = int(span * 0.3 // 2), int(span * 0.7 // 2)
+    low = min(bins[a:b + 1])
+    if low > 0.35 * len(lines):
+        return None
+    quiet = low + 2  # the strip: where no more lines cross than at its emptiest (a title, a word space)
+    best, run_start = (0, 0), None
+    for k in range(a, b + 1):
+        if bins[k] <= quiet:
+            run_start = k if run_start is None else run_start
+            if k + 1 - run_start > best[1] - best[0]:
+                best = (run_start, k + 1)
+        else:
+            run_start = None
+    if best[1] - best[0] < 3:  # narrower than 6 pt: a space between words, not a gutter
+        return None
+    least = min(bins[best[0]:best[1]])
+    core = [k for k in range(best[0], best[1]) if bins[k] == least]  # where no column line reaches
+    strip = (lo + 2 * core[0], lo + 2 * (core[-1] + 1))  # bins are 2 pt wide
+    g = (strip[0] + strip[1]) / 2
+    both = sum(1 for ln in lines if not _crosses(ln, strip)
+               and any(c.x1 <= g for c in ln.chars) and any(c.x0 >= g for c in ln.chars))
+    right = sum(1 for ln in lines if ln.x0 >= g)
+    return strip if both >= 2 and both + right >= 3 else None
+
+
+def _crosses(ln: Line, strip: tuple[float, float]) -> bool:
+    """Whether a line runs across the gutter: text inside the strip, or words either side of
+    the middle closer than an em (a wide line's word space, not a gutter)."""
+    s0, s1 = strip
+    g = (s0 + s1) / 2
+    if any(c.x1 > s0 and c.x0 < s1 for c in ln.chars):
+        return True
+    left = max((c.x1 for c in ln.chars if c.x1 <= g), default=None)
+    right = min((c.x0 for c in ln.chars if c.x0 >= g), default=None)
+    return left is not None and right is not None and right - left < ln.size
+
+
+def columns(lines: list[Line], strip: tuple[float, float], page: int) -> list[Line]:
+    """Lines that cross the gutter stay whole; the rest is grouped again, column by column
+    (two columns' baselines need not agree)."""
+    out = []
+    left: list[Char] = []
+    right: list[Char] = []
+    g = (strip[0] + strip[1]) / 2
+    for ln in lines:
+        if _crosses(ln, strip):
+            out.append(ln)
+        else:
+            for c in ln.chars:
+                (left if c.x1 <= g else right).append(c)
+    for col, chars in ((1, left), (2, right)):
+        for ln in cluster(chars, page):
+            ln.col = col
+            out.append(ln)
+    return out
+
+
+def line_text(line: Line) -> None:
+    """The line's text: spaces where the gaps are, markers as Unicode superscripts."""
+    parts, prev = [], None
+    for c in line.chars:
+        if c.text == " ":
+            if parts and parts[-1] != " ":
+                parts.append(" ")
+            prev = None
+            continue
+        sup = c.size <= line.size * SUP_SIZE and c.y - line.y >= line.size * SUP_RISE
+        if prev is not None and parts and parts[-1] != " " \
+                and c.x0 - prev.x1 > 0.2 * max(line.size, 1.0) * (0.8 if sup else 1.0):
+            parts.append(" ")
+        parts.append(SUPERSCRIPTS[int(c.text)] if sup and c.text in "0123456789" else c.text)
+        prev = c
+    line.text = "".join(parts).strip()
+    m = re.match(r"^([0-9" + SUPERSCRIPTS + r"]{1,3})(?![0-9,.])\s*(.*)$", line.text)
+    if m:
+        line.lead = m.group(1).translate(str.maketrans(SUPERSCRIPTS, "0123456789"))
+        line.rest = m.group(2)
+
+def order(page: Page) -> None:
+    """The page's lines as segments in reading order. Lines that cross the gutter (a title, a
+    full-width footnote) cut the page into bands; each band is read left column, then right."""
+    page.segments = []
+    band: dict[int, list[Line]] = {1: [], 2: []}
+    spanning: list[Line] = []
+
+    def flush_band() -> None:
+        page.segments.extend(band[c] for c in (1, 2) if band[c])
+        band[1], band[2] = [], []
+
+    for ln in sorted(page.lines, key=lambda ln: -ln.y):
+        if ln.col:
+            if spanning:
+                page.segments.append(spanning)
+                spanning = []
+            band[ln.col].append(ln)
+        else:
+            flush_band()
+            spanning.append(ln)
+    flush_band()
+    if spanning:
+        page.segments.append(spanning)
+
+
+def body_size(pages: list[Page]) -> float:
+    weight: dict[float, int] = {}
+    for p in pages:
+        for ln in p.lines:
+            weight[ln.size] = weight.get(ln.size, 0) + len(ln.chars)
+    return max(weight, key=weight.get) if weight else 10.0
+
+
+def drop_running(pages: list[Page], body: float) -> None:
+    """Remove running headers, footers and page numbers."""
+    def key(ln: Line) -> str:
+        return re.sub(r"\d+", "#", ln.text).lower()
+
+    def edges(p: Page) -> list[Line]:
+        by_y = sorted(p.lines, key=lambda ln: -ln.y)
+        return by_y[:2] + by_y[-2:] if len(by_y) > 4 else by_y
+
+    seen: dict[str, int] = {}
+    for p in pages:
+        for k in {key(ln) for ln in edges(p)}:
+            seen[k] = seen.get(k, 0) + 1
+    for p in pages:
+        by_y = sorted(p.lines, key=lambda ln: -ln.y)
+        drop = set()
+        for ln in edges(p):
+            i = by_y.index(ln)
+            outer = i in (0, len(by_y) - 1) or (i == 1 and id(by_y[0]) in drop) or (
+                i == len(by_y) - 2 and id(by_y[-1]) in drop)
+            gap = min([abs(ln.y - o.y) for o in by_y if o is not ln and (o.col == ln.col or not o.col or not ln.col)] or [1e9])
+            # set apart from the text by more than a line's leading: a line that only looks like a
+            # page number ("1992." carried over) or repeats by chance (a last footnote "Ibid.") is not
+            aside = gap > 1.6 * ln.size
+            small_aside = ln.size < body * NOTE_SIZE and gap > 2.5 * ln.size
+            if outer and (aside and (_PAGE_NUMBER.match(ln.text) or (seen[key(ln)] >= 2 and len(pages) > 1))
+                          or small_aside):
+                drop.add(id(ln))
+        p.lines = [ln for ln in p.lines if id(ln) not in drop]
+
+
+@dataclass
+class _Notes:
+    texts: dict[int, list[str]] = field(default_factory=dict)
+    open: int | None = None
+
+    @property
+    def expected(self) -> int:
+        return max(self.texts) + 1 if self.texts else 1
+
+
+def _take_notes(segment: list[Line], body: float, notes: _Notes) -> list[Line]:
+    """Take the footnotes off the foot of a segment; return what is left of it."""
+    k = len(segment)
+    while k > 0 and segment[k - 1].size < body * NOTE_SIZE:
+        k -= 1
+    run = segment[k:]
+    starts = []
+    expected = notes.expected
+    for i, ln in enumerate(run):
+        if ln.lead and expected <= int(ln.lead) <= expected + (3 if starts or notes.texts else 5):
+            starts.append(i)
+            expected = int(ln.lead) + 1
+    if not starts and notes.open is None:
+        return segment
+    if not starts:
+        notes.texts[notes.open].extend(ln.text for ln in run)
+        return segment[:k]
+    first = starts[0]
+    if first and notes.open is None:  # small lines above the first note: not footnotes (a caption)
+        k += first
+        run = run[first:]
+        starts = [s - first for s in starts]
+    else:
+        for ln in run[:first]:
+            notes.texts[notes.open].append(ln.text)
+    current = None
+    for i, ln in enumerate(run):
+        if i in starts:
+            current = int(ln.lead)
+            notes.texts[current] = [ln.rest]
+        else:
+            notes.texts[current].append(ln.text)
+    notes.open = current
+    return segment[:k]
+
+
+def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str], str | None]:
+    notes = _Notes()
+    stream: list[tuple[Line, int]] = []  # body lines in reading order, with their segment number
+    seg_no = 0
+    for p in pages:
+        order(p)
+        for seg in p.segments:
+            seg = _take_notes(seg, body, notes)
+            stream.extend((ln, seg_no) for ln in seg)
+            seg_no += 1
+    compounds = compounds_of([ln.text for p in pages for ln in p.lines])
+    footnotes = {n: join_lines(t, " ", compounds) for n, t in notes.texts.items()}
+
+    # the title: the first page's largest type, above the body
+    title = None
+    first = [ln for ln, _ in stream if ln.page == stream[0][0].page] if stream else []
+    if first:
+        big = max(ln.size for ln in first)
+        if big > body * 1.15:
+            title_lines = []
+            for ln, _ in stream:
+                if ln.size != big:
+                    if title_lines:
+                        break
+                    continue
+                title_lines.append(ln)
+            title = " ".join(ln.text for ln in title_lines)
+            stream = [(ln, s) for ln, s in stream if ln not in title_lines]
+
+    right_edge: dict[int, float] = {}
+    left_edge: dict[int, float] = {}
+    for ln, s in stream:
+        right_edge[s] = max(right_edge.get(s, 0.0), ln.x1)
+        left_edge[s] = min(left_edge.get(s, 1e9), ln.x0)
+    pitches = [a.y - b.y for (a, sa), (b, sb) in zip(stream, stream[1:]) if sa == sb and a.size == b.size == body]
+    pitch = statistics.median(pitches) if pitches else body * 1.3
+
+    blocks: list[Block] = [Block([(title, pages[0].number)])] if title else []
+    prev: tuple[Line, int] | None = None
+    for ln, s in stream:
+        new = prev is None
+        if prev is not None:
+            p_ln, p_s = prev
+            starts_lower = ln.text[:1].islower()
+            if p_s == s or (ln.page == p_ln.page and ln.y < p_ln.y):  # the same flow down the page
+                gap = p_ln.y - ln.y
+                step = pitch if ln.size == body and p_ln.size == body else max(ln.size, p_ln.size) * 1.3
+                new = gap > step * 1.3 or abs(ln.size - p_ln.size) > 0.1 * body \
+                    or (ln.x0 > left_edge[s] + body and not starts_lower and p_ln.x1 < right_edge[s] - 2 * body)
+            else:  # a page or column break: the paragraph ended if its last line ends a sentence short
+                new = p_ln.x1 < right_edge[p_s] - 2 * p_ln.size and not starts_lower and _ENDS_SENTENCE.search(p_ln.text)
+        if new:
+            blocks.append(Block())
+        blocks[-1].lines.append((ln.text, ln.page))
+        prev = (ln, s)
+    return blocks, footnotes, title
