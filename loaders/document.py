@@ -325,7 +325,8 @@ def _body_start(text: str, paras: list[tuple[int, int]]) -> int:
 
 
 def link_ibid(footnotes: dict[int, Footnote]) -> None:
-    """Point each 'Ibid.' footnote at the one it repeats (in place)."""
+    """Point each 'Ibid.' footnote at the one it repeats (in place), as :func:`parse` does;
+    for the layout readers, whose footnotes come from the layout (``loaders.assemble``)."""
     for number, fn in list(footnotes.items()):
         if _IBID.match(fn.text) and number - 1 in footnotes:
             target = footnotes[number - 1].ibid_of or number - 1
@@ -363,7 +364,10 @@ def parse(text: str, path: str = "<string>") -> Document:
             logical.append([(s, e)])
         after_notes = False
 
-    link_ibid(doc.footnotes)
+    for number, fn in list(doc.footnotes.items()):
+        if _IBID.match(fn.text) and number - 1 in doc.footnotes:
+            target = doc.footnotes[number - 1].ibid_of or number - 1
+            doc.footnotes[number] = Footnote(fn.number, fn.text, fn.start, fn.end, target)
 
     for p_index, spans in enumerate(logical):
         parts, anchors, c = [], [], 0
