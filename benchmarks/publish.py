@@ -103,6 +103,7 @@ class Layout:
     hyphenate: bool = True
     ligatures: bool = False  # set 'fi' and 'fl' as the ligature glyphs U+FB01/U+FB02
     sup_notes: bool = False  # number the footnotes with raised digits instead of plain ones
+    colophon: str | None = None  # an "About the author" box in small type after the body
 
 
 Run = tuple[str, bool]  # text, superscript
@@ -191,6 +192,7 @@ class _Page:
     body: list[tuple[int, float, list[list[Run]]]] = field(default_factory=list)  # column, y, words
     header: list[tuple[float, float, str, str, float]] = field(default_factory=list)  # x, y, text, font, size
     notes: list[list[list[list[Run]]]] = field(default_factory=list)  # per column: footnote lines
+    small: list[tuple[int, float, list[list[Run]]]] = field(default_factory=list)  # the colophon's lines
 
 
 def write_pdf(brief: Brief, path: str | Path, layout: Layout | None = None, pad_to: int | None = None) -> int:
@@ -270,6 +272,14 @@ def write_pdf(brief: Brief, path: str | Path, layout: Layout | None = None, pad_
             page.notes[col].extend(add)
             placed.update(new)
         y -= L.paragraph_gap
+    if L.colophon:  # set apart: a line's space above it, two above the footnotes
+        box = ts.wrap(L.colophon, col_w, L.note_size)
+        if y - L.leading - len(box) * L.note_leading - 2 * L.leading < bottom + notes_height():
+            next_column()
+        y -= L.leading
+        for line in box:
+            y -= L.note_leading
+            page.small.append((col, y, line))
 
     c = canvas.Canvas(str(path), pagesize=(L.width, L.height), invariant=1)
     c.setTitle(brief.title)
@@ -288,6 +298,8 @@ def write_pdf(brief: Brief, path: str | Path, layout: Layout | None = None, pad_
             c.drawCentredString(L.width / 2, L.margin / 2, str(number))
         for col, yy, line in page.body:
             _draw_line(c, ts, L, L.margin + col * (col_w + L.gutter), yy, line, L.body_size)
+        for col, yy, line in page.small:
+            _draw_line(c, ts, L, L.margin + col * (col_w + L.gutter), yy, line, L.note_size)
         for col, notes in enumerate(page.notes):
             if not notes:
                 continue

@@ -175,7 +175,7 @@ def line_text(line: Line) -> None:
         parts.append(SUPERSCRIPTS[int(c.text)] if sup and c.text in "0123456789" else c.text)
         prev = c
     line.text = "".join(parts).strip()
-    m = re.match(r"^([0-9" + SUPERSCRIPTS + r"]{1,3})(?![0-9,.])\s*(.*)$", line.text)
+    m = re.match(r"^([0-9" + SUPERSCRIPTS + r"]{1,3})(?:\.(?=\s)|(?![0-9,.]))\s*(.*)$", line.text)  # "1 ", "¹", "1. "
     if m:
         line.lead = m.group(1).translate(str.maketrans(SUPERSCRIPTS, "0123456789"))
         line.rest = m.group(2)
@@ -247,17 +247,22 @@ def drop_running(pages: list[Page], body: float) -> None:
 @dataclass
 class _Notes:
     texts: dict[int, list[str]] = field(default_factory=dict)
-    open: int | None = None
+    open: int | None = None  # the last note read: its next lines may open the next page's notes
+    page: int = 0  # the page it was last read on
 
     @property
     def expected(self) -> int:
         return max(self.texts) + 1 if self.texts else 1
 
 
-def _take_notes(segment: list[Line], body: float, notes: _Notes) -> list[Line]:
-    """Take the footnotes off the foot of a segment; return what is left of it."""
-    k = len(segment)
-    while k > 0 and segment[k - 1].size < body * NOTE_SIZE:
+def _take_notes(segment: list[Line], body: float, notes: _Notes, foot: float) -> list[Line]:
+    """Take the footnotes off the foot of a segment; return what is left of it. ``foot`` is
+    the baseline of the page's lowest line: notes reach down to it."""
+    if not segment or segment[-1].y > foot + 2 * segment[-1].size:
+        return segment  # the segment ends higher up the page (a box of small type atop a column)
+    k = len(segment)  # the notes are the block of small type at the foot, set close together
+    while k > 0 and segment[k - 1].size < body * NOTE_SIZE and (
+            k == len(segment) or segment[k - 1].y - segment[k].y <= 2 * max(segment[k - 1].size, segment[k].size)):
         k -= 1
     run = segment[k:]
     starts = []
@@ -266,13 +271,19 @@ def _take_notes(segment: list[Line], body: float, notes: _Notes) -> list[Line]:
         if ln.lead and expected <= int(ln.lead) <= expected + (3 if starts or notes.texts else 5):
             starts.append(i)
             expected = int(ln.lead) + 1
-    if not starts and notes.open is None:
+    if not run:
+        return segment
+    # small lines above the first number go on the last note, if it was read on this page or the
+    # one before; otherwise they are not footnotes (a caption, a box "About the author")
+    carry_on = notes.open is not None and run[0].page <= notes.page + 1
+    if not starts and not carry_on:
         return segment
     if not starts:
         notes.texts[notes.open].extend(ln.text for ln in run)
+        notes.page = run[-1].page
         return segment[:k]
     first = starts[0]
-    if first and notes.open is None:  # small lines above the first note: not footnotes (a caption)
+    if first and not carry_on:
         k += first
         run = run[first:]
         starts = [s - first for s in starts]
@@ -286,7 +297,7 @@ def _take_notes(segment: list[Line], body: float, notes: _Notes) -> list[Line]:
             notes.texts[current] = [ln.rest]
         else:
             notes.texts[current].append(ln.text)
-    notes.open = current
+    notes.open, notes.page = current, run[-1].page
     return segment[:k]
 
 
@@ -296,8 +307,9 @@ def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str],
     seg_no = 0
     for p in pages:
         order(p)
+        foot = min((ln.y for ln in p.lines), default=0.0)
         for seg in p.segments:
-            seg = _take_notes(seg, body, notes)
+            seg = _take_notes(seg, body, notes, foot)
             stream.extend((ln, seg_no) for ln in seg)
             seg_no += 1
     compounds = compounds_of([ln.text for p in pages for ln in p.lines])

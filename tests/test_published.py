@@ -371,3 +371,16 @@ def test_markers_are_small_and_raised_digits():
     for ln in lines:
         line_text(ln)
     assert [ln.text for ln in lines] == ["in 1992", "page 3", "ties.¹² Next"]
+
+
+@pytest.mark.parametrize("columns", [1, 2])
+def test_a_small_type_box_after_the_body_is_not_a_footnote(tmp_path, brief, brief_doc, columns):
+    about = ("About the author: Syed Basim Raza is a consultant at the China-Pakistan Study Centre of the "
+             "institute, where he writes on the economies of Central Asia and the Caucasus.")
+    out = tmp_path / "about.pdf"
+    write_pdf(brief, out, Layout(colophon=about, columns=columns))
+    assert "About the author" in _page_texts(out)[-1]
+    doc = load(out)
+    assert {n: f.text for n, f in doc.footnotes.items()} == {n: f.text for n, f in brief_doc.footnotes.items()}
+    assert doc.sentences[-1].text.startswith("About the author")
+    assert [s.text for s in doc.sentences[:-1]] == [s.text for s in brief_doc.sentences]
