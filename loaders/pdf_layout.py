@@ -351,8 +351,11 @@ def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str],
                 step = pitch if ln.size == body and p_ln.size == body else max(ln.size, p_ln.size) * 1.3
                 new = gap > step * 1.3 or abs(ln.size - p_ln.size) > 0.1 * body \
                     or (ln.x0 > left_edge[s] + body and not starts_lower and p_ln.x1 < right_edge[s] - 2 * body)
-            else:  # a page or column break: the paragraph ended if its last line ends a sentence short
-                new = p_ln.x1 < right_edge[p_s] - 2 * p_ln.size and not starts_lower and _ENDS_SENTENCE.search(p_ln.text)
+            else:  # a page or column break: the paragraph ended if its last line ends a sentence
+                # short of the margin, or the next line is indented as a paragraph's first
+                short = p_ln.x1 < right_edge[p_s] - 2 * p_ln.size
+                indented = ln.x0 > left_edge[s] + ln.size
+                new = (short or indented) and not starts_lower and bool(_ENDS_SENTENCE.search(p_ln.text))
         if new:
             blocks.append(Block())
         blocks[-1].lines.append((ln.text, ln.page))
