@@ -222,6 +222,9 @@ def test_ingest_mixes_formats_told_apart_by_content(made, brief_path, tmp_path):
     evidence = [ev for n in data["nodes"] for ev in n["evidence"]]
     assert any(ev.get("page") for ev in evidence)  # from the PDF
     assert any("page" not in ev for ev in evidence)  # text, DOCX and HTML have no pages
+    one = tmp_path / "g1.json"
+    assert CliRunner().invoke(main, [*args[:-5], "--jobs", "1", "-o", str(one), "-q"]).exit_code == 0
+    assert one.read_bytes() == out.read_bytes()  # the same graph, whatever the number of workers
 
 
 def test_timeline_shows_the_page(made, tmp_path):
