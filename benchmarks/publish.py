@@ -104,6 +104,7 @@ class Layout:
     ligatures: bool = False  # set 'fi' and 'fl' as the ligature glyphs U+FB01/U+FB02
     sup_notes: bool = False  # number the footnotes with raised digits instead of plain ones
     colophon: str | None = None  # an "About the author" box in small type after the body
+    label: str | None = None  # a series label in small type above the title ("ISSUE BRIEF")
 
 
 Run = tuple[str, bool]  # text, superscript
@@ -215,7 +216,11 @@ def write_pdf(brief: Brief, path: str | Path, layout: Layout | None = None, pad_
 
     pages: list[_Page] = [_Page()]
     y = top
-    # the header block: title (wrapped, large, bold), then the header lines
+    # the header block: a label, the title (wrapped, large, bold), then the header lines
+    if L.label:
+        y -= L.note_size * 1.5
+        pages[0].header.append((L.margin, y, L.label, "Vera", L.note_size + 1))
+        y -= L.leading / 2
     for line in ts.wrap(brief.title, full_w, L.title_size, "VeraBd"):
         y -= L.title_size * 1.3
         pages[0].header.append((L.margin, y, " ".join("".join(t for t, _ in w) for w in line), "VeraBd", L.title_size))

@@ -387,3 +387,14 @@ def test_a_small_type_box_after_the_body_is_not_a_footnote(tmp_path, brief, brie
     assert {n: f.text for n, f in doc.footnotes.items()} == {n: f.text for n, f in brief_doc.footnotes.items()}
     assert doc.sentences[-1].text.startswith("About the author")
     assert [s.text for s in doc.sentences[:-1]] == [s.text for s in brief_doc.sentences]
+
+
+def test_the_title_is_the_first_pages_largest_type(tmp_path, brief, brief_doc):
+    out = tmp_path / "label.pdf"
+    write_pdf(brief, out, Layout(label="ISSUE BRIEF No. 42"))
+    assert _page_texts(out)[0].startswith("ISSUE BRIEF No. 42 ENHANCING")  # the label comes first on the page
+    doc = load(out)
+    assert doc.title == brief_doc.title == "Enhancing Cooperation: Pakistan-Azerbaijan Multi-Sectoral Partnership"
+    assert (doc.author, doc.editor, doc.date, doc.publisher) == \
+        (brief_doc.author, brief_doc.editor, brief_doc.date, brief_doc.publisher)
+    assert not any("ISSUE BRIEF" in s.text for s in doc.sentences)  # small type set apart at the top
