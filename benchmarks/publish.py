@@ -157,7 +157,7 @@ class _Typesetter:
             room = width - used - (space if line else 0)
             plain = "".join(t for t, sup in word if not sup)
             if hyphenate and len(word) == 1 and re.fullmatch(r"[a-z]{8,}[,;.]?", plain):
-                for cut in range(len(plain) - 4, 3, -1):
+                for cut in range(len(plain) - 4, 4, -1):  # five letters at least before the hyphen
                     head = plain[:cut] + "-"
                     if plain[cut - 1].isalpha() and plain[cut].isalpha() and self.width_of(head, font, size) <= room:
                         line.append([(head, False)])

@@ -21,7 +21,6 @@ from briefgraph.loaders.document import Document, Footnote, link_ibid, parse, ti
 _URL_TAIL = re.compile(r"(?:<?https?://|www\.)\S*$")
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([a-z]+)")
-COMPOUND = re.compile(r"\b([A-Za-z]+-[A-Za-z]+)\b")
 
 
 @dataclass
@@ -31,17 +30,19 @@ class Block:
     lines: list[tuple[str, int | None]] = field(default_factory=list)
 
 
-def join_lines(lines: list[str], sep: str = "\n", compounds: frozenset[str] = frozenset()) -> str:
+def join_lines(lines: list[str], sep: str = "\n", words: frozenset[str] = frozenset()) -> str:
     """Join the lines of one paragraph, undoing what line breaking did.
 
-    A URL cut at the line end is joined back without a space; a soft hyphen is dropped; a
-    hyphen between letters is dropped when the next line goes on in lower case (``coopera-``
-    / ``tion``), unless the hyphenated word occurs elsewhere in the brief (``compounds``:
-    ``two-day``); any other line end is ``sep``.
+    A URL cut at the line end is joined back without a space; a soft hyphen is dropped. A
+    hyphen between letters, the next line going on in lower case, is kept when the brief writes
+    the hyphenated word elsewhere (``words``: ``two-day``), dropped when it writes the word whole
+    (``cooperation``), kept after a prefix that takes one (``non-``, ``co-``, ``self-`` ...) and
+    otherwise dropped (``coopera-`` / ``tion``: the typesetter's hyphenation). Any other line end
+    is ``sep``.
 
-    >>> join_lines(["strong coopera-", "tion with <https://example.org/a-", "b> and a two-", "day visit"],
-    ...            " ", frozenset({"two-day"}))
-    'strong cooperation with <https://example.org/a-b> and a two-day visit'
+    >>> join_lines(["strong coopera-", "tion with <https://example.org/a-", "b>, a two-", "day visit",
+    ...             "and non-", "aggression"], " ", frozenset({"two-day"}))
+    'strong cooperation with <https://example.org/a-b>, a two-day visit and non-aggression'
     """
     out = ""
     for line in lines:
@@ -58,8 +59,9 @@ def join_lines(lines: list[str], sep: str = "\n", compounds: frozenset[str] = fr
         elif out.endswith("\u00ad"):
             out = out[:-1] + line
         elif (m := _HYPHEN_END.search(tail)) and (w := _FIRST_WORD.match(line)):
-            whole = f"{m.group(1)}-{w.group(1)}".lower()
-            out = (out if whole in compounds else out[:-1]) + line
+            head, rest = m.group(1).lower(), w.group(1)
+            keep = f"{head}-{rest}" in words or (f"{head}{rest}" not in words and head in HYPHEN_PREFIXES)
+            out = (out if keep else out[:-1]) + line
         elif out.endswith(("-", "–", "—", "/")) and not out.endswith((" -", " –", " —")):
             out += line
         else:
@@ -67,9 +69,14 @@ def join_lines(lines: list[str], sep: str = "\n", compounds: frozenset[str] = fr
     return out
 
 
-def compounds_of(texts: list[str]) -> frozenset[str]:
-    """Hyphenated words written whole inside a line somewhere (kept when a line break cuts them)."""
-    return frozenset(m.group(1).lower() for t in texts for m in COMPOUND.finditer(t))
+# prefixes written with a hyphen, and too short for a typesetter to break a word after them
+HYPHEN_PREFIXES = frozenset({"non", "co", "self", "ex", "anti", "semi", "well", "half"})
+_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def words_of(texts: list[str]) -> frozenset[str]:
+    """The brief's words (lower case) as written within its lines, hyphenated ones whole."""
+    return frozenset(m.group(0).lower() for t in texts for m in _WORD.finditer(t))
 
 
 def assemble(blocks: list[Block], footnotes: dict[int, str], path: str, data: bytes,
@@ -82,7 +89,7 @@ def assemble(blocks: list[Block], footnotes: dict[int, str], path: str, data: by
     parts: list[str] = []
     pages: list[tuple[int, int | None]] = []  # (offset, page) where each line starts
     pos = 0
-    compounds = compounds_of([t for b in blocks for t, _ in b.lines])
+    words = words_of([t for b in blocks for t, _ in b.lines])
     for block in blocks:
         if parts:
             parts.append("\n\n")
@@ -94,7 +101,7 @@ def assemble(blocks: list[Block], footnotes: dict[int, str], path: str, data: by
             continue
         chunk = ""
         for t, page in zip(texts, line_pages):
-            chunk = join_lines([chunk, t], "\n", compounds) if chunk else t
+            chunk = join_lines([chunk, t], "\n", words) if chunk else t
             pages.append((pos + max(0, len(chunk) - len(t)), page))
         parts.append(chunk)
         pos += len(chunk)

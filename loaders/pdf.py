@@ -88,9 +88,18 @@ def _chars(textpage) -> list[Char]:
     l, r, b, t = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
     bx, by, bl, br, bb, bt = map(ctypes.byref, (x, y, l, r, b, t))
     origin, box, size_of = raw.FPDFText_GetCharOrigin, raw.FPDFText_GetCharBox, raw.FPDFText_GetFontSize
+    generated = raw.FPDFText_IsGenerated
     for k, ch in enumerate(text):
         if ch.isspace():
-            continue  # spaces, and pdfium's own guesses at spaces and line ends: _text finds words by gaps
+            # a space ends a word (tight type leaves no gap to see): those the PDF draws and those
+            # pdfium infers from the gaps; its inferred line ends are left out (we make lines)
+            if ch in "\r\n" or not out:
+                continue
+            if generated(tp, k) == 1:
+                last = out[-1]  # an inferred space has no box of its own: place it after the last character
+                out.append(Char(" ", last.size, last.x1, last.x1, last.y))
+                continue
+            ch = " "
         u = ord(ch)
         if u in (2, 0xFFFE):
             ch = "-"  # pdfium's marks for a hyphen at a line end

@@ -13,7 +13,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 
-from briefgraph.loaders.assemble import Block, compounds_of, join_lines
+from briefgraph.loaders.assemble import Block, join_lines, words_of
 from briefgraph.loaders.document import SUPERSCRIPTS
 
 SUP_SIZE = 0.85  # a superscript is set at most this fraction of its line's size ...
@@ -77,6 +77,10 @@ def cluster(chars: list[Char], page: int) -> list[Line]:
             ref_y, ref_size = c.y, c.size
     for line in lines:
         line.chars.sort(key=lambda c: c.x0)
+        while len(line.chars) > 1 and line.chars[-1].text == " ":
+            line.chars.pop()
+        while len(line.chars) > 1 and line.chars[0].text == " ":
+            line.chars.pop(0)
         sizes: dict[float, int] = {}
         for c in line.chars:  # sizes are rounded to 0.1 pt when read
             sizes[c.size] = sizes.get(c.size, 0) + 1
@@ -99,6 +103,8 @@ def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     for ln in lines:
         covered = set()
         for c in ln.chars:
+            if c.text == " ":
+                continue  # a space may run into the gutter; it is no text there
             covered.update(range(int((c.x0 - lo) // 2), int((c.x1 - lo) // 2) + 1))
         for k in covered:
             bins[k] += 1
@@ -132,10 +138,10 @@ def _crosses(ln: Line, strip: tuple[float, float]) -> bool:
     the middle closer than an em (a wide line's word space, not a gutter)."""
     s0, s1 = strip
     g = (s0 + s1) / 2
-    if any(c.x1 > s0 and c.x0 < s1 for c in ln.chars):
+    if any(c.x1 > s0 and c.x0 < s1 and c.text != " " for c in ln.chars):
         return True
-    left = max((c.x1 for c in ln.chars if c.x1 <= g), default=None)
-    right = min((c.x0 for c in ln.chars if c.x0 >= g), default=None)
+    left = max((c.x1 for c in ln.chars if c.x1 <= g and c.text != " "), default=None)
+    right = min((c.x0 for c in ln.chars if c.x0 >= g and c.text != " "), default=None)
     return left is not None and right is not None and right - left < ln.size
 
 
@@ -161,7 +167,7 @@ def columns(lines: list[Line], strip: tuple[float, float], page: int) -> list[Li
 
 def line_text(line: Line) -> None:
     """The line's text: spaces where the gaps are, markers as Unicode superscripts."""
-    parts, prev = [], None
+    parts, prev, prev_sup = [], None, False
     for c in line.chars:
         if c.text == " ":
             if parts and parts[-1] != " ":
@@ -169,16 +175,20 @@ def line_text(line: Line) -> None:
             prev = None
             continue
         sup = c.size <= line.size * SUP_SIZE and c.y - line.y >= line.size * SUP_RISE
-        if prev is not None and parts and parts[-1] != " " \
-                and c.x0 - prev.x1 > 0.2 * max(line.size, 1.0) * (0.8 if sup else 1.0):
+        marker = sup and c.text in "0123456789"
+        if marker and not prev_sup and len(parts) > 1 and parts[-1] == " ":
+            parts.pop()  # a marker sits on the word it follows ("relations.¹"), whatever the spacing
+        elif prev is not None and parts and parts[-1] != " " \
+                and c.x0 - prev.x1 > 0.2 * max(line.size, 1.0) * (0.8 if sup or prev_sup else 1.0):
             parts.append(" ")
-        parts.append(SUPERSCRIPTS[int(c.text)] if sup and c.text in "0123456789" else c.text)
-        prev = c
+        parts.append(SUPERSCRIPTS[int(c.text)] if marker else c.text)
+        prev, prev_sup = c, marker
     line.text = "".join(parts).strip()
     m = re.match(r"^([0-9" + SUPERSCRIPTS + r"]{1,3})(?:\.(?=\s)|(?![0-9,.]))\s*(.*)$", line.text)  # "1 ", "¹", "1. "
     if m:
         line.lead = m.group(1).translate(str.maketrans(SUPERSCRIPTS, "0123456789"))
         line.rest = m.group(2)
+
 
 def order(page: Page) -> None:
     """The page's lines as segments in reading order. Lines that cross the gutter (a title, a
@@ -301,6 +311,14 @@ def _take_notes(segment: list[Line], body: float, notes: _Notes, foot: float) ->
     return segment[:k]
 
 
+def _ended_short(line: Line, right: float, following: Line) -> bool:
+    """Whether ``line`` stops short by choice: the first word of the ``following`` line would
+    have fitted in the room left before the right edge ``right``."""
+    word = following.text.split(" ", 1)[0]
+    per_char = (following.x1 - following.x0) / max(1, len(following.text))
+    return right - line.x1 > (len(word) + 1) * per_char
+
+
 def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str], str | None]:
     notes = _Notes()
     stream: list[tuple[Line, int]] = []  # body lines in reading order, with their segment number
@@ -312,8 +330,8 @@ def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str],
             seg = _take_notes(seg, body, notes, foot)
             stream.extend((ln, seg_no) for ln in seg)
             seg_no += 1
-    compounds = compounds_of([ln.text for p in pages for ln in p.lines])
-    footnotes = {n: join_lines(t, " ", compounds) for n, t in notes.texts.items()}
+    words = words_of([ln.text for p in pages for ln in p.lines])
+    footnotes = {n: join_lines(t, " ", words) for n, t in notes.texts.items()}
 
     # the title: the first page's largest type, above the body
     title = None
@@ -328,7 +346,7 @@ def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str],
                         break
                     continue
                 title_lines.append(ln)
-            title = " ".join(ln.text for ln in title_lines)
+            title = join_lines([ln.text for ln in title_lines], " ", words)
             stream = [(ln, s) for ln, s in stream if ln not in title_lines]
 
     right_edge: dict[int, float] = {}
@@ -353,7 +371,7 @@ def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str],
                     or (ln.x0 > left_edge[s] + body and not starts_lower and p_ln.x1 < right_edge[s] - 2 * body)
             else:  # a page or column break: the paragraph ended if its last line ends a sentence
                 # short of the margin, or the next line is indented as a paragraph's first
-                short = p_ln.x1 < right_edge[p_s] - 2 * p_ln.size
+                short = _ended_short(p_ln, right_edge[p_s], ln)
                 indented = ln.x0 > left_edge[s] + ln.size
                 new = (short or indented) and not starts_lower and bool(_ENDS_SENTENCE.search(p_ln.text))
         if new:
