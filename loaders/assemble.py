@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 
 from briefgraph.loaders.document import Document, Footnote, link_ibid, parse, title_case
 
-_URL_TAIL = re.compile(r"(?:<?https?://|www\.)\S*$")
+_CLOSER = {"<": ">", "(": ")", "[": "]"}
 _HYPHEN_END = re.compile(r"([A-Za-z]+)-$")
 _FIRST_WORD = re.compile(r"^([a-z]+)")
 
@@ -53,16 +53,16 @@ def join_lines(lines: list[str], sep: str = "\n", words: frozenset[str] = frozen
             out = line
             continue
         tail = out[-300:]  # the searches look only at the end of what is joined so far
-        url = _URL_TAIL.search(tail)
-        if url and (url.group(0).startswith("<") and ">" not in url.group(0) or not line[:1].isupper()):
-            out += line  # a URL in angle brackets runs to its '>'; a bare one to a capital
+        url = _last_url(tail)
+        if url and (url[0] and _CLOSER[url[0]] not in url[1] or not line[:1].isupper()):
+            out += line  # a URL in brackets runs to its closing bracket; a bare one to a capital
         elif out.endswith("\u00ad"):
             out = out[:-1] + line
         elif (m := _HYPHEN_END.search(tail)) and (w := _FIRST_WORD.match(line)):
             head, rest = m.group(1).lower(), w.group(1)
             keep = f"{head}-{rest}" in words or (f"{head}{rest}" not in words and head in HYPHEN_PREFIXES)
             out = (out if keep else out[:-1]) + line
-        elif out.endswith(("-", "–", "—", "/")) and not out.endswith((" -", " –", " —")):
+        elif out.endswith(("-", "–", "—")) and not out.endswith((" -", " –", " —")):
             out += line
         else:
             out += sep + line
@@ -72,6 +72,19 @@ def join_lines(lines: list[str], sep: str = "\n", words: frozenset[str] = frozen
 # prefixes written with a hyphen, and too short for a typesetter to break a word after them
 HYPHEN_PREFIXES = frozenset({"non", "co", "self", "ex", "anti", "semi", "well", "half"})
 _WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+
+
+def _last_url(text: str) -> tuple[str, str] | None:
+    """The bracket before the URL that ends ``text`` ('' if none) and the URL, or None.
+
+    >>> _last_url("see [https://a.org/x](https://a.org/y%20G")
+    ('(', 'https://a.org/y%20G')
+    """
+    token = text.rsplit(None, 1)[-1] if text.strip() else ""
+    i = max(token.rfind("http://"), token.rfind("https://"), token.rfind("www."))
+    if i < 0:
+        return None
+    return (token[i - 1] if i and token[i - 1] in _CLOSER else ""), token[i:]
 
 
 def words_of(texts: list[str]) -> frozenset[str]:

@@ -90,8 +90,13 @@ def cluster(chars: list[Char], page: int) -> list[Line]:
 
 
 def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
-    """The x of an empty vertical strip down the middle of the page, if it is set in two columns:
-    few lines cross it, and many have text on both sides of it (two columns side by side)."""
+    """The empty vertical strip down the middle of the page, if it is set in two columns: the
+    column lines leave it empty, and many lines have text on both sides of it.
+
+    Only lines that may be column lines are counted (narrower than most of the text's width,
+    or two columns' lines side by side, with a wide gap in the middle): full-width lines (a
+    title, the header) cross the gutter, and their word spaces would blur where it is.
+    """
     if len(lines) < 10:
         return None
     lo = min(ln.x0 for ln in lines)
@@ -99,33 +104,43 @@ def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     span = hi - lo
     if span < width * 0.4:
         return None
-    bins = [0] * (int(span // 2) + 2)
-    for ln in lines:
-        covered = set()
-        for c in ln.chars:
-            if c.text == " ":
-                continue  # a space may run into the gutter; it is no text there
-            covered.update(range(int((c.x0 - lo) // 2), int((c.x1 - lo) // 2) + 1))
-        for k in covered:
-            bins[k] += 1
+    mid0, mid1 = lo + 0.3 * span, lo + 0.7 * span
+
+    def column_like(ln: Line) -> bool:
+        if ln.x1 - ln.x0 < 0.6 * span:
+            return True
+        ink = [c for c in ln.chars if c.text != " "]
+        return any(q.x0 - p.x1 >= 1.5 * ln.size and mid0 < (p.x1 + q.x0) / 2 < mid1 for p, q in zip(ink, ink[1:]))
+
+    def widest(bins: list[int], limit: int) -> tuple[int, int]:
+        best, run_start = (0, 0), None
+        for k in range(a, b + 1):
+            if bins[k] <= limit:
+                run_start = k if run_start is None else run_start
+                if k + 1 - run_start > best[1] - best[0]:
+                    best = (run_start, k + 1)
+            else:
+                run_start = None
+        return best
+
+    candidates = [ln for ln in lines if column_like(ln)]
     a, b = int(span * 0.3 // 2), int(span * 0.7 // 2)
-    low = min(bins[a:b + 1])
-    if low > 0.35 * len(lines):
+    bins = _coverage(candidates, lo, span)
+    least = min(bins[a:b + 1])
+    if least > max(1, len(candidates) // 20):
         return None
-    quiet = low + 2  # the strip: where no more lines cross than at its emptiest (a title, a word space)
-    best, run_start = (0, 0), None
-    for k in range(a, b + 1):
-        if bins[k] <= quiet:
-            run_start = k if run_start is None else run_start
-            if k + 1 - run_start > best[1] - best[0]:
-                best = (run_start, k + 1)
-        else:
-            run_start = None
-    if best[1] - best[0] < 3:  # narrower than 6 pt: a space between words, not a gutter
+    # a first guess, then again without the few lines that run right across it (their word
+    # spaces made the emptiest bins): what the column lines leave empty is the gutter
+    k0, k1 = widest(bins, least + max(1, len(candidates) // 20))
+    mid = lo + k0 + k1  # the middle of the guess (bins are 2 pt wide)
+    across = [ln for ln in candidates if any(c.x0 < mid + 1 and c.x1 > mid - 1 for c in ln.chars if c.text != " ")]
+    if across:
+        bins = _coverage([ln for ln in candidates if not any(ln is x for x in across)], lo, span)
+        least = min(bins[a:b + 1])
+    k0, k1 = widest(bins, least)
+    if k1 - k0 < 3:  # narrower than 6 pt: a space between words, not a gutter
         return None
-    least = min(bins[best[0]:best[1]])
-    core = [k for k in range(best[0], best[1]) if bins[k] == least]  # where no column line reaches
-    strip = (lo + 2 * core[0], lo + 2 * (core[-1] + 1))  # bins are 2 pt wide
+    strip = (lo + 2 * k0, lo + 2 * k1)  # bins are 2 pt wide
     g = (strip[0] + strip[1]) / 2
     both = sum(1 for ln in lines if not _crosses(ln, strip)
                and any(c.x1 <= g for c in ln.chars) and any(c.x0 >= g for c in ln.chars))
@@ -133,12 +148,26 @@ def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     return strip if both >= 2 and both + right >= 3 else None
 
 
+def _coverage(lines: list[Line], lo: float, span: float) -> list[int]:
+    """How many of ``lines`` have ink in each 2 pt wide strip from ``lo`` across ``span``."""
+    bins = [0] * (int(span // 2) + 2)
+    for ln in lines:
+        covered = set()
+        for c in ln.chars:
+            if c.text == " ":
+                continue  # a space may run into the gutter; it is no text there
+            covered.update(range(max(0, int((c.x0 - lo) // 2)), min(len(bins) - 1, int((c.x1 - lo) // 2)) + 1))
+        for k in covered:
+            bins[k] += 1
+    return bins
+
+
 def _crosses(ln: Line, strip: tuple[float, float]) -> bool:
     """Whether a line runs across the gutter: text inside the strip, or words either side of
     the middle closer than an em (a wide line's word space, not a gutter)."""
     s0, s1 = strip
     g = (s0 + s1) / 2
-    if any(c.x1 > s0 and c.x0 < s1 and c.text != " " for c in ln.chars):
+    if any(c.x1 > s0 + 1 and c.x0 < s1 - 1 and c.text != " " for c in ln.chars):  # 1 pt: bins are 2 pt
         return True
     left = max((c.x1 for c in ln.chars if c.x1 <= g and c.text != " "), default=None)
     right = min((c.x0 for c in ln.chars if c.x0 >= g and c.text != " "), default=None)
@@ -293,13 +322,12 @@ def _take_notes(segment: list[Line], body: float, notes: _Notes, foot: float) ->
         notes.page = run[-1].page
         return segment[:k]
     first = starts[0]
-    if first and not carry_on:
-        k += first
-        run = run[first:]
-        starts = [s - first for s in starts]
+    if not carry_on:
+        k += first  # the lines above the first note stay in the body
     else:
-        for ln in run[:first]:
-            notes.texts[notes.open].append(ln.text)
+        notes.texts[notes.open].extend(ln.text for ln in run[:first])
+    run = run[first:]
+    starts = [s - first for s in starts]
     current = None
     for i, ln in enumerate(run):
         if i in starts:
@@ -316,7 +344,7 @@ def _ended_short(line: Line, right: float, following: Line) -> bool:
     have fitted in the room left before the right edge ``right``."""
     word = following.text.split(" ", 1)[0]
     per_char = (following.x1 - following.x0) / max(1, len(following.text))
-    return right - line.x1 > (len(word) + 1) * per_char
+    return right - line.x1 > 1.3 * (len(word) + 1) * per_char  # an average letter: leave some slack
 
 
 def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str], str | None]:
@@ -349,33 +377,44 @@ def blocks(pages: list[Page], body: float) -> tuple[list[Block], dict[int, str],
             title = join_lines([ln.text for ln in title_lines], " ", words)
             stream = [(ln, s) for ln, s in stream if ln not in title_lines]
 
-    right_edge: dict[int, float] = {}
-    left_edge: dict[int, float] = {}
-    for ln, s in stream:
-        right_edge[s] = max(right_edge.get(s, 0.0), ln.x1)
-        left_edge[s] = min(left_edge.get(s, 1e9), ln.x0)
+    # the text's edges on each page, per column (0: the whole width)
+    right_edge: dict[tuple[int, int], float] = {}
+    left_edge: dict[tuple[int, int], float] = {}
+    for ln, _ in stream:
+        for key in {(ln.page, ln.col), (ln.page, 0)}:
+            right_edge[key] = max(right_edge.get(key, 0.0), ln.x1)
+            left_edge[key] = min(left_edge.get(key, 1e9), ln.x0)
     pitches = [a.y - b.y for (a, sa), (b, sb) in zip(stream, stream[1:]) if sa == sb and a.size == b.size == body]
     pitch = statistics.median(pitches) if pitches else body * 1.3
 
     blocks: list[Block] = [Block([(title, pages[0].number)])] if title else []
     prev: tuple[Line, int] | None = None
     for ln, s in stream:
-        new = prev is None
+        new, wrapped = prev is None, False
         if prev is not None:
             p_ln, p_s = prev
             starts_lower = ln.text[:1].islower()
+            short = _ended_short(p_ln, right_edge[p_ln.page, p_ln.col], ln)
             if p_s == s or (ln.page == p_ln.page and ln.y < p_ln.y):  # the same flow down the page
                 gap = p_ln.y - ln.y
                 step = pitch if ln.size == body and p_ln.size == body else max(ln.size, p_ln.size) * 1.3
+                indented = ln.x0 > left_edge[ln.page, ln.col] + body
                 new = gap > step * 1.3 or abs(ln.size - p_ln.size) > 0.1 * body \
-                    or (ln.x0 > left_edge[s] + body and not starts_lower and p_ln.x1 < right_edge[s] - 2 * body)
-            else:  # a page or column break: the paragraph ended if its last line ends a sentence
-                # short of the margin, or the next line is indented as a paragraph's first
-                short = _ended_short(p_ln, right_edge[p_s], ln)
-                indented = ln.x0 > left_edge[s] + ln.size
-                new = (short or indented) and not starts_lower and bool(_ENDS_SENTENCE.search(p_ln.text))
+                    or (indented and not starts_lower and short)
+                wrapped = not new and not short and ln.page == p_ln.page
+            else:  # a page or column break: the paragraph ended if its last line stopped short of
+                # the margin by choice, or the next line is indented as a paragraph's first
+                indented = ln.x0 > left_edge[ln.page, ln.col] + ln.size
+                ends = bool(_ENDS_SENTENCE.search(p_ln.text))
+                width = right_edge[p_ln.page, p_ln.col] - left_edge[p_ln.page, p_ln.col]
+                far_short = right_edge[p_ln.page, p_ln.col] - p_ln.x1 > 0.35 * width  # a heading, a last line
+                new = not starts_lower and ((short or indented) and ends or far_short)
         if new:
             blocks.append(Block())
-        blocks[-1].lines.append((ln.text, ln.page))
+        if wrapped:  # the line before ran to the margin: one line of the text, wrapped (a long header line)
+            text, page = blocks[-1].lines[-1]
+            blocks[-1].lines[-1] = (join_lines([text, ln.text], " ", words), page)
+        else:
+            blocks[-1].lines.append((ln.text, ln.page))
         prev = (ln, s)
     return blocks, footnotes, title
