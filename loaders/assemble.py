@@ -54,7 +54,7 @@ def join_lines(lines: list[str], sep: str = "\n", words: frozenset[str] = frozen
             continue
         tail = out[-300:]  # the searches look only at the end of what is joined so far
         url = _last_url(tail)
-        if url and (url[0] and _CLOSER[url[0]] not in url[1] or not line[:1].isupper()):
+        if url and (url[0] and not url[1].rstrip(".,;:").endswith(_CLOSER[url[0]]) or not line[:1].isupper()):
             out += line  # a URL in brackets runs to its closing bracket; a bare one to a capital
         elif out.endswith("\u00ad"):
             out = out[:-1] + line
