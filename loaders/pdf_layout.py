@@ -127,7 +127,7 @@ def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     a, b = int(span * 0.3 // 2), int(span * 0.7 // 2)
     bins = _coverage(candidates, lo, span)
     least = min(bins[a:b + 1])
-    if least > max(1, len(candidates) // 20):
+    if least > max(2, len(candidates) // 5):
         return None
     # a first guess, then again without the few lines that run right across it (their word
     # spaces made the emptiest bins): what the column lines leave empty is the gutter
@@ -137,6 +137,8 @@ def gutter(lines: list[Line], width: float) -> tuple[float, float] | None:
     if across:
         bins = _coverage([ln for ln in candidates if not any(ln is x for x in across)], lo, span)
         least = min(bins[a:b + 1])
+    if least > max(1, len(candidates) // 20):
+        return None
     k0, k1 = widest(bins, least)
     if k1 - k0 < 3:  # narrower than 6 pt: a space between words, not a gutter
         return None

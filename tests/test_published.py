@@ -145,7 +145,8 @@ def test_sources_are_cited_by_the_same_sentences_in_pdf_and_text(made, brief_pat
 def test_other_briefs_read_the_same_as_pdf_in_one_and_two_columns(tmp_path, path):
     text_doc = load(path)
     brief = brief_from_text(path.read_text(encoding="utf-8"))
-    for layout in (Layout(), Layout(columns=2, sup_notes=True, ligatures=True), Layout(height=520)):
+    for layout in (Layout(), Layout(columns=2, sup_notes=True, ligatures=True), Layout(height=520),
+                   Layout(columns=2, width=500, height=600), Layout(columns=2, width=700, height=500, margin=40)):
         out = tmp_path / "b.pdf"
         write_pdf(brief, out, layout)
         same_document(text_doc, load(out))
