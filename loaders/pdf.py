@@ -112,6 +112,7 @@ def _chars(textpage) -> list[Char]:
         out.append(Char(ch, round(size_of(tp, k), 1), min(l.value, x.value), max(r.value, l.value), y.value))
     return out
 
+
 # --------------------------------------------------------------------------------------------
 # the page's parts
 
@@ -135,6 +136,7 @@ def _read_pages(pdf) -> list[Page]:
         p.lines = [ln for ln in lines if ln.text]
         pages.append(p)
     return pages
+
 
 def read_pdf(data: bytes, path: str) -> Document:
     """The Document of a PDF brief (see the module's docstring).

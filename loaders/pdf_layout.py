@@ -63,6 +63,7 @@ class Page:
 # --------------------------------------------------------------------------------------------
 # lines, columns
 
+
 def cluster(chars: list[Char], page: int) -> list[Line]:
     """Characters grouped into lines by baseline; a raised marker joins the line it sits on."""
     lines: list[Line] = []

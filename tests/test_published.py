@@ -136,6 +136,7 @@ def test_sources_are_cited_by_the_same_sentences_in_pdf_and_text(made, brief_pat
     assert sorted({n for s in doc.sentences for n in s.footnotes}) == list(range(1, 16))
     assert {(d["kind"], d["name"]) for _, d in pdf_graph.nodes(data=True)} == \
         {(d["kind"], d["name"]) for _, d in text_graph.nodes(data=True)}
+
     def named_edges(g):
         return sorted((g.nodes[u]["name"], g.nodes[v]["name"], t) for u, v, t in g.edges(data="type"))
     assert named_edges(pdf_graph) == named_edges(text_graph)
@@ -297,6 +298,7 @@ def test_a_500_page_pdf_is_read_with_a_warning(tmp_path, brief):
     path = tmp_path / "book.pdf"
     c = canvas.Canvas(str(path))
     c.setFont("Helvetica", 11)
+
     def name(k: int) -> str:  # a different word on every page, so no line repeats like a running header
         return "".join(chr(97 + int(d)) for d in str(k)).title()
 
