@@ -10,6 +10,7 @@ Sections (each can be skipped with ``--skip``):
 ``stages``   the same corpora in this process, stage by stage (load, extract, resolve,
              build), warm: shows that resolution across briefs grows linearly.
 ``json``     ``write_json`` / ``read_json`` of the largest graph.
+``pdf``      ``benchmarks.bench_pdf.run`` (a 10-page PDF brief through ``briefgraph ingest``).
 ``html``     ``benchmarks.bench_html.run`` (export time, size, time to interactive in Chromium).
 ``neo4j``    ``benchmarks.bench_neo4j.run`` (push vs the naive loader, query library on both backends).
 
@@ -44,7 +45,7 @@ from typing import Any, Callable, Sequence
 from benchmarks import corpus
 
 CORPUS_COLUMNS = ["briefs", "kB", "kB per brief", "sentences per brief", "footnotes per brief"]
-SECTIONS = ("startup", "ingest", "stages", "json", "html", "neo4j")
+SECTIONS = ("startup", "ingest", "stages", "json", "pdf", "html", "neo4j")
 HTML_SIZES = ((500, 1500), (5000, 15000), (20000, 60000))
 NOTES_MARKER = "<!-- notes below this line are kept when the file is regenerated -->"
 REPO = Path(__file__).resolve().parent.parent
@@ -56,6 +57,7 @@ GOAL_KB_PER_S_PER_CORE = 500
 GOAL_CORPUS_S = 30
 GOAL_PEAK_MB = 2048
 GOAL_LINEAR_RATIO = 1.5
+GOAL_PDF_S = 2.0
 
 
 @dataclass
@@ -564,6 +566,16 @@ def _summary(module: Any) -> str:
     return " ".join(first.split()).replace("``", "`")
 
 
+def bench_pdf(runs: int, quick: bool, log: Log) -> Table:
+    title = "PDF briefs: a 10-page PDF ingested as a whole command"
+    mod = _module("bench_pdf")
+    if importlib.util.find_spec("reportlab") is None:
+        return Table("pdf", title, skipped="reportlab (a test extra) typesets the PDF: pip install -e '.[test]'")
+    log("pdf: running benchmarks.bench_pdf.run")
+    columns, rows = _rows_from(mod.run(runs=runs, quick=quick))
+    return Table("pdf", title, columns, rows, note=_summary(mod))
+
+
 def bench_html(quick: bool, log: Log) -> list[Table]:
     title = "HTML export and time to interactive in headless Chromium"
     mod = _module("bench_html")
@@ -690,6 +702,12 @@ def goals(tables: list[Table], jobs: int) -> Table:
         t.rows.append([f"merging and resolution across briefs not quadratic: (merge + resolve) ms per brief at "
                        f"{b[0]:,} ÷ at {a[0]:,} briefs ≤ {GOAL_LINEAR_RATIO}", f"{ratio:.2f} ({ra:.2f} → {rb:.2f} ms)",
                        verdict(ratio <= GOAL_LINEAR_RATIO)])
+    pdf = _find(tables, "pdf")
+    row = next((r for r in pdf.rows if r[0] == "10-page PDF"), None) if pdf else None
+    if row:
+        wall, cpu = _col(pdf, row, "whole command s"), _col(pdf, row, "CPU s")
+        t.rows.append([f"a 10-page PDF brief ingests in under {GOAL_PDF_S} s (whole command)",
+                       f"{wall:.2f} s ({cpu:.2f} CPU s)", verdict(wall < GOAL_PDF_S)])
     return t
 
 
@@ -906,6 +924,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return bench_json(*graph_box[-1], args.runs, work, log)
 
         section("json", json_section, "JSON save and load of the largest graph")
+        section("pdf", lambda: bench_pdf(args.runs, args.quick, log), "PDF briefs")
         section("html", lambda: bench_html(args.quick, log), "HTML export and time to interactive")
         if "neo4j" not in args.skip and args.neo4j_local and not os.environ.get("NEO4J_URI"):
             started_neo4j = _start_neo4j(log)

@@ -51,6 +51,25 @@ def main(ctx: click.Context, debug: bool) -> None:
       briefgraph export html graph.json -o graph.html
     """
     ctx.obj = {"debug": debug}
+    _show_warnings()
+
+
+def _show_warnings() -> None:
+    """The library's warnings (a 500-page PDF ...) as one ``Warning: ...`` line each on stderr."""
+    import warnings
+
+    from briefgraph.errors import BriefgraphWarning
+
+    default = warnings.showwarning
+
+    def show(message, category, filename, lineno, file=None, line=None):
+        if issubclass(category, BriefgraphWarning):
+            click.echo(f"Warning: {message}", err=True)
+        else:
+            default(message, category, filename, lineno, file, line)
+
+    warnings.showwarning = show
+    warnings.simplefilter("always", BriefgraphWarning)
 
 
 def run() -> None:

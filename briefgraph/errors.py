@@ -44,3 +44,8 @@ class QueryError(BriefgraphError):
 class ExportError(BriefgraphError):
     """Raised when an export cannot be produced (e.g. an unknown format or an empty graph)."""
 
+
+
+class BriefgraphWarning(UserWarning):
+    """Issued (``warnings.warn``) for input that is read but looks wrong, such as a PDF of
+    hundreds of pages; the CLI shows it as one ``Warning: ...`` line."""

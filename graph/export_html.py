@@ -150,7 +150,7 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
             if key not in sentence_index:
                 sentence_index[key] = len(sentences)
                 sentences.append([str(ev.get("text", "")), doc_index[doc], ev.get("start"),
-                                  ev.get("end"), sources])
+                                  ev.get("end"), sources] + ([ev["page"]] if ev.get("page") is not None else []))
             out.append([sentence_index[key], ev.get("mention")])
         return out
 

@@ -33,12 +33,15 @@ class Evidence(NamedTuple):
     end: int
     mention: str | None = None
     sources: tuple[str, ...] = ()
+    page: int | None = None  # the page of a PDF brief the sentence starts on
 
     def as_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "doc": self.doc, "start": self.start, "end": self.end}
         if self.mention is not None:
             d["mention"] = self.mention
         d["sources"] = list(self.sources)
+        if self.page is not None:
+            d["page"] = self.page
         return d
 
     @classmethod
@@ -47,6 +50,7 @@ class Evidence(NamedTuple):
             text=str(d.get("text", "")), doc=str(d.get("doc", "")),
             start=int(d.get("start", 0)), end=int(d.get("end", 0)),
             mention=d.get("mention"), sources=tuple(d.get("sources") or ()),
+            page=int(d["page"]) if d.get("page") is not None else None,
         )
 
 

@@ -29,6 +29,7 @@ class TimelineEntry:
     sources: list[str] = field(default_factory=list)
     #: the analyst's corrections behind the entry (its own and its party links'): {op, note, file}
     corrections: list[dict] = field(default_factory=list)
+    pages: list[int] = field(default_factory=list)  # pages of a PDF brief its evidence is on
 
     def as_dict(self) -> dict:
         return asdict(self)
@@ -97,6 +98,7 @@ def timeline(graph: nx.MultiDiGraph, date_from: str | None = None, date_to: str 
             places=sorted(graph.nodes[p]["name"] for p in set(places)),
             sources=[graph.nodes[s].get("title") or graph.nodes[s]["name"] for s in source_ids if s in graph],
             corrections=corrections,
+            pages=sorted({ev["page"] for ev in d.get("evidence", []) if ev.get("page") is not None}),
         ))
     entries.sort(key=lambda e: (e.date_start is None, e.date_start or "", e.date_end or "", e.name))
     return entries

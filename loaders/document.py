@@ -16,7 +16,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from briefgraph.loaders.dates import DateValue, find_dates
-from briefgraph.loaders.text import read_text
 
 SUPERSCRIPTS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUP_TABLE = str.maketrans(SUPERSCRIPTS, "0123456789")
@@ -51,8 +50,9 @@ class Footnote:
 class Sentence:
     """A whole sentence of the body, stitched across page breaks if need be.
 
-    ``start``/``end`` are offsets into the original file; ``anchors`` map offsets within
-    ``text`` back to the original (``text[i]`` is ``original[sentence.original(i)]``).
+    ``start``/``end`` are offsets into the original file (for a PDF, DOCX or HTML brief, into
+    the text its reader made, ``Document.text``); ``anchors`` map offsets within ``text`` back
+    to the original (``text[i]`` is ``original[sentence.original(i)]``).
     """
 
     index: int
@@ -62,6 +62,7 @@ class Sentence:
     footnotes: tuple[int, ...]
     paragraph: int
     anchors: tuple[tuple[int, int], ...] = field(repr=False, default=())
+    page: int | None = None  # the page it starts on, for briefs read from a PDF
 
     def original(self, i: int) -> int:
         """Offset in the original file of character ``i`` of this sentence."""
@@ -359,6 +360,15 @@ def _body_start(text: str, paras: list[tuple[int, int]]) -> int:
     return 0
 
 
+def link_ibid(footnotes: dict[int, Footnote]) -> None:
+    """Point each 'Ibid.' footnote at the one it repeats (in place), as :func:`parse` does;
+    for the layout readers, whose footnotes come from the layout (``loaders.assemble``)."""
+    for number, fn in list(footnotes.items()):
+        if _IBID.match(fn.text) and number - 1 in footnotes:
+            target = footnotes[number - 1].ibid_of or number - 1
+            footnotes[number] = Footnote(fn.number, fn.text, fn.start, fn.end, target)
+
+
 def parse(text: str, path: str = "<string>") -> Document:
     """Parse the text of a brief into a Document (see :func:`load`)."""
     raw = text.encode("utf-8", "surrogatepass")
@@ -423,11 +433,15 @@ def parse(text: str, path: str = "<string>") -> Document:
 
 
 def load(path: str | Path) -> Document:
-    """Read and parse the brief at ``path`` (.txt or .md, UTF-8).
+    """Read and parse the brief at ``path``: text (.txt or .md, UTF-8), PDF, DOCX or HTML,
+    told apart by content (``loaders.reader``).
 
     Raises
     ------
     InputError
-        If the file is missing, a directory, empty, binary or not UTF-8.
+        If the file is missing, a directory, empty, binary or not UTF-8; a PDF that is
+        encrypted, damaged or has no text layer.
     """
-    return parse(read_text(path), str(path))
+    from briefgraph.loaders.reader import read_brief
+
+    return read_brief(path)

@@ -23,8 +23,8 @@ def decode(data: bytes, origin: str) -> str:
             except UnicodeDecodeError:
                 raise InputError(f"{origin} starts with a {encoding} byte-order mark but does not decode as {encoding}") from None
     if b"\x00" in data[:8192]:
-        raise InputError(f"{origin} is a binary file, not a text brief",
-                         hint="give a .txt or .md file (convert a PDF with pdftotext first)")
+        raise InputError(f"{origin} is a binary file, not a brief",
+                         hint="briefgraph reads .txt, .md, .pdf, .docx and .html briefs")
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -34,18 +34,23 @@ def decode(data: bytes, origin: str) -> str:
         ) from None
 
 
-def read_text(path: str | Path) -> str:
-    """The text of the brief at ``path``; raise InputError for anything that is not one."""
+def read_bytes(path: str | Path) -> bytes:
+    """The bytes of the file at ``path``; raise InputError for a directory, a missing or
+    unreadable file, or a format briefgraph does not read (.doc, .odt, .rtf)."""
     p = Path(path)
     if p.is_dir():
         raise InputError(f"{p} is a directory, not a brief")
-    if p.suffix.lower() in (".pdf", ".docx", ".doc", ".odt", ".rtf", ".html", ".htm"):
-        raise InputError(f"{p} is a {p.suffix.lower().lstrip('.').upper()} file; briefgraph reads plain text",
-                         hint="convert it first, e.g. pdftotext -layout brief.pdf brief.txt")
+    if p.suffix.lower() in (".doc", ".odt", ".rtf"):
+        raise InputError(f"{p} is a {p.suffix.lower().lstrip('.').upper()} file; briefgraph reads text, PDF, DOCX and HTML",
+                         hint="save it as .docx or .pdf first")
     try:
-        data = p.read_bytes()
+        return p.read_bytes()
     except FileNotFoundError:
         raise InputError(f"{p}: no such file") from None
     except OSError as exc:
         raise InputError(f"cannot read {p}: {exc.strerror}") from None
-    return decode(data, str(p))
+
+
+def read_text(path: str | Path) -> str:
+    """The text of the brief at ``path``; raise InputError for anything that is not one."""
+    return decode(read_bytes(path), str(path))

@@ -25,12 +25,13 @@ def _progress(quiet: bool):
               help="An analyst's corrections file, applied after extraction and resolution.")
 @quiet_option
 def ingest(briefs: tuple[str, ...], output: str, jobs: int, corrections: str | None, quiet: bool) -> None:
-    """Read BRIEF files (.txt, .md) into one graph; entities are resolved across briefs.
+    """Read BRIEF files (.txt, .md, .pdf, .docx, .html) into one graph; entities are resolved
+    across briefs. The format is read from each file's content.
 
     \b
     Examples:
       briefgraph ingest brief.txt -o graph.json
-      briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
+      briefgraph ingest briefs/*.txt briefs/*.pdf --jobs 2 -o corpus.json
       briefgraph ingest brief.txt --corrections corrections.yaml -o graph.json
     """
     from briefgraph.graph.gc_pause import collector_paused
@@ -92,6 +93,8 @@ def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor:
             click.echo(f"{'':<31}place: {', '.join(e.places)}")
         for s in e.sources:
             click.echo(f"{'':<31}source: {s}")
+        if e.pages:
+            click.echo(f"{'':<31}evidence: {', '.join(f'p. {p}' for p in e.pages)}")
         for c in e.corrections:
             note = f": {c['note']}" if c.get("note") else ""
             click.echo(f"{'':<31}corrected ({c.get('op')}, {c.get('file')}){note}")

@@ -88,7 +88,7 @@ function evidenceList(evidence, terms) {
   evidence.forEach(function (ev) {
     var s = SENTENCES[ev[0]], doc = DOCS[s[1]] || {};
     var marks = ev[1] ? [ev[1]] : terms;
-    var where = [DOCS.length > 1 ? (doc.title || doc.id) : null,
+    var where = [DOCS.length > 1 ? (doc.title || doc.id) : null, s[5] ? 'p. ' + s[5] : null,  // s[5]: page of a PDF
       s[2] !== null && s[2] !== undefined ? 'chars ' + s[2] + '\u2013' + s[3] : null].filter(Boolean).join(' \u00b7 ');
     var item = el('li', {}, [
       el('blockquote', {}, [highlighted(s[0], marks)]),
