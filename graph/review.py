@@ -194,8 +194,8 @@ def _contradictions(graph: nx.MultiDiGraph, refs: _Refs) -> Iterable[ReviewItem]
                 if (da.get("role") or "").lower() != (db.get("role") or "").lower():
                     continue
                 overlap = _overlap(da, db)
-                if overlap is False:
-                    continue
+                if overlap is False or overlap is None and (da.get("date") or db.get("date")):
+                    continue  # a state has many heads over time: a dated one is not in doubt
                 weaker = _weaker(graph, (a, state, da), (b, state, db))
                 office = da.get("role") or "head"
                 when = f"at {da.get('date')}" if overlap else "at unknown dates"
@@ -245,8 +245,8 @@ def _cooperating(graph: nx.MultiDiGraph) -> dict[tuple[str, str], str]:
             pair(u, v, "one supports the other")
         elif t == "MEMBER_OF":
             groups[("are both members of", v)].append(u)
-        elif t == "PARTY_TO":
-            groups[("are both parties to", v)].append(u)
+        elif t == "PARTY_TO" and graph.nodes[v].get("agreement_type") != "Resolution":
+            groups[("are both parties to", v)].append(u)  # (a resolution names the sides of the conflict it is about)
     for (why, v), members in groups.items():
         for i, a in enumerate(members):
             for b in members[i + 1:]:

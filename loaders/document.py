@@ -269,6 +269,11 @@ def _strip_md(line: str) -> str:
     return line.strip().lstrip("#").strip().strip("*_").strip()
 
 
+_ROLE_TAIL = re.compile(r"\s+(?:(?:Senior|Junior|Visiting|Non-Resident|Nonresident|Research|Principal|Associate|"
+                        r"Assistant|Deputy|Executive|Managing)\s+)*(?:Fellow|Director|Analyst|Consultant|Researcher|"
+                        r"Professor|Editor|Associate|Officer|Advisor|Adviser|Chair)$")
+
+
 def _parse_header(doc: Document, lines: list[str]) -> None:
     lines = [_strip_md(x) for x in lines]
     lines = [x for x in lines if x]
@@ -290,14 +295,17 @@ def _parse_header(doc: Document, lines: list[str]) -> None:
                     name, _, rest = name.partition(",")
                     role, _, affiliation = rest.strip().partition(",")
                     doc.author_role, doc.affiliation = role.strip() or None, affiliation.strip() or role.strip()
+                role_tail = _ROLE_TAIL.search(name) if attr == "author" and "," not in name else None
+                if role_tail:  # "Kofi Mensah Asante Research Fellow": the role run into the name's line
+                    name, doc.author_role = name[:role_tail.start()], role_tail.group(0).strip()
                 setattr(doc, attr, name.strip())
                 if attr == "author" and doc.affiliation is None:
-                    extra = []
+                    extra = [] if not role_tail else [doc.author_role]
                     while i + 1 < len(lines) and not _EDITED.match(lines[i + 1]) and not find_dates(lines[i + 1]) \
                             and len(lines[i + 1]) < 120 and not lines[i + 1].startswith("("):
                         i += 1
                         extra.append(lines[i])
-                    if extra:
+                    if len(extra) > 1 or extra and not role_tail:
                         doc.author_role = extra[0] if len(extra) > 1 else None
                         doc.affiliation = extra[-1]
                 break
@@ -339,7 +347,9 @@ def _heading_lines(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, i
             line = text[line_start:b].strip()
             nxt = text[b + 1:b + 2]
             # a short line (a heading) or one too long to be hard-wrapped (a standfirst)
-            if line and (len(line) <= _HEADING_MAX or len(line) > _UNWRAPPED) and not _is_terminal(line) \
+            nxt_line = text[b + 1:text.find("\n", b + 1) if text.find("\n", b + 1, e) >= 0 else e].strip()
+            unwrapped = len(line) > _UNWRAPPED and len(nxt_line) > 2 * len(line)  # not the lines of one wrapped paragraph
+            if line and (len(line) <= _HEADING_MAX or unwrapped) and not _is_terminal(line) \
                     and not line.endswith((",", ";")) \
                     and (nxt.isupper() or nxt in "\"“‘'(") and not _footnote_number(line) \
                     and not re.search(r"\b(?:of|and|the|to|in|for|a|an|with|by|on|at)$", line):

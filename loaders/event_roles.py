@@ -33,6 +33,7 @@ _GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all
 _GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
                         re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}\Z|['’]\s*\Z|,\s*\Z")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?\Z")
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|convened|organised|organized)\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
 _IT = re.compile(r"^\s*(?:with|from|to)?\s*it\b")
@@ -67,6 +68,9 @@ def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> 
     lo = order[k - 1].end if k else 0
     hi = order[k + 1].start if k + 1 < len(order) else len(text)
     lo = max(lo, clause_start(text, ev.start))
+    for new_clause in _NEW_CLAUSE.finditer(text, lo, ev.start):  # "..., and President X reciprocated with a visit"
+        if new_clause.group(0).lstrip(", ").startswith("and"):
+            lo = new_clause.end()
     nxt = re.search(r"[;:]|,\s+(?:but|while|whereas|which|who|when|where)\b", text[ev.end:hi])
     if nxt:
         hi = ev.end + nxt.start()
@@ -114,7 +118,8 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
         if ev.pos == "verb":
             left = left_all
         else:
-            verbs = [t for t in toks if lo <= t.start < ev.start and t.lower in light]
+            verbs = [t for t in toks if lo <= t.start < ev.start and (t.lower in light or
+                                                                       t.lower.endswith("ed") and not t.is_cap)]
             left = left_all if verbs else [m for m in left_all if m.end > near_lo]
         inside = left + right
         window = text[lo:hi]
@@ -167,11 +172,15 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
         far = toks[min(len(toks) - 1, ti + 10)].end
         for m in places:  # where: "in"/"at" a place right after the trigger ("held in" anywhere), or just before it
             after = ev.end <= m.start and m.end <= hi and _LOCATIVE.search(text, max(0, m.start - 12), m.start)
+            passive_subject = ev.pos == "verb" and lo <= m.start and m.end <= ev.start and \
+                _PASSIVE.search(text, max(0, ev.start - 16), ev.start)  # "The Kartarpur Corridor was opened"
             if after and (m.start <= far or _HELD_IN.search(text, max(0, m.start - 25), m.start)) \
-                    or max(lo, near_lo) <= m.start and m.end <= ev.start:
+                    or max(lo, near_lo) <= m.start and m.end <= ev.start or _visited(ev, m) or passive_subject:
                 ev.places.append(m.key)
         if ev.type == "Visit":
             ev.places.extend(k for k, r in ev.participants.items() if r == "host" and k not in ev.places)
+            ev.hosts = [m.key for m in places if _visited(ev, m) or m.key in ev.places and
+                        re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start])]
         ev.bodies = frozenset(m.key for m in inside if m.kind == "Organisation")
         if ev.type == "Establishment":
             ev.establishes.extend(_established_body(text, ev, ms))
@@ -214,12 +223,16 @@ def _subject_after(text: str, toks: list[Token], comma: int, actors: list[Mentio
     return out
 
 
+def _visited(ev: EventMention, m: Mention) -> bool:
+    return ev.pos == "verb" and 0 <= m.start - ev.end <= 2 and ev.trigger.lower().startswith("visit")
+
+
 def _role(text: str, ev: EventMention, m: Mention) -> str | None:
     if ev.type != "Visit":
         return None
     if re.search(r"\bto\s+(?:the\s+)?\Z", text[max(0, m.start - 8):m.start]):
         return "host"
-    if ev.pos == "verb" and 0 <= m.start - ev.end <= 2 and ev.trigger.lower().startswith("visit"):
+    if _visited(ev, m):
         return "host"  # "visited China": its object is the host
     if m.end <= ev.start or re.match(r"\s*(?:of|by)\s", text[ev.end:m.start]):
         return "visitor"

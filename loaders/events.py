@@ -74,6 +74,7 @@ class EventMention:
     participants: dict[str, str | None] = field(default_factory=dict)  # entity key -> role
     places: list[str] = field(default_factory=list)
     establishes: list[str] = field(default_factory=list)
+    hosts: list[str] = field(default_factory=list)  # places a visit went to
     during: "EventMention | None" = None
     count: str | None = None
     number: str | None = None

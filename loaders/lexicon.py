@@ -8,6 +8,7 @@ or title is an entry in a file plus a test sentence, not code.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
@@ -32,9 +33,11 @@ _VOWELS = set("aeiou")
 
 
 def _double_final(word: str) -> bool:
-    """Whether a verb doubles its last consonant before -ed/-ing (stop, slap; not visit, open)."""
-    return (len(word) >= 3 and word[-1] not in _VOWELS | {"w", "x", "y"} and word[-2] in _VOWELS
-            and word[-3] not in _VOWELS and len(word) <= 4)
+    """Whether a verb doubles its last consonant before -ed/-ing: a one-syllable verb ending in
+    consonant-vowel-consonant (stop, slap, ban; not visit, open, meet)."""
+    syllables = len(re.findall(r"[aeiouy]+", word))
+    return (len(word) >= 3 and syllables == 1 and word[-1] not in _VOWELS | {"w", "x", "y"}
+            and word[-2] in _VOWELS and word[-3] not in _VOWELS)
 
 
 def verb_forms(verb: str) -> set[str]:

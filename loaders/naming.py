@@ -73,7 +73,7 @@ def event_name(ev: EventMention, entities) -> str:
     bodies = _names(ev.participants, entities, ("Organisation",))
     places = _names(ev.places, entities, ("Place", "State"))
     if ev.kind == "Agreement":
-        label = f"{ev.count} {ev.trigger}" if ev.count else head
+        label = f"{ev.count} {ev.trigger}" if ev.count else (ev.type if ev.plural else head)
         number = _NUMBER.match(ev.sent.text, ev.end)
         if number:
             label += f" {number.group(1)}"
@@ -85,7 +85,7 @@ def event_name(ev: EventMention, entities) -> str:
                         and entities[k].kind == "Person"), None) or (people[0] if people else None) or \
             next((entities[k].name for k, r in ev.participants.items() if r == "visitor" and k in entities), None)
         host = next((entities[k].name for k, r in ev.participants.items() if r == "host" and k in entities), None) \
-            or (places[0] if places else None)
+            or next((entities[k].name for k in ev.hosts if k in entities), None) or (places[0] if places else None)
         label = head + (f" of {visitor}" if visitor else "") + (f" to {host}" if host and host != visitor else "")
         return label
     if bodies and ev.type in ("Summit", "Meeting", "Conference", "Negotiation"):
