@@ -528,11 +528,13 @@ def place_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[
         if state is not None and state.kind == "State" and place is not None and place.kind == "Place":
             add(m.group("name"), m.start("name"), "place-comma-state", state.key)
     for m in _INFRA.finditer(text):
-        name = m.group("name")
+        name, s = m.group("name"), m.start("name")
+        first = name.split()[0]
+        if first in SENTENCE_WORDS and " " in name:  # "The Kartarpur Corridor"
+            name, s = name[len(first) + 1:], s + len(first) + 1
         if _not_a_name(name) or name.split()[0] in MONTHS:
             continue
-        full = text[m.start("name"):m.end("head")]
-        s = m.start("name")
+        full = text[s:m.end("head")]
         if taken.free(s, s + len(full)):
             for k in [k for k in known if s <= k.start and k.end <= s + len(full)]:
                 known.remove(k)
