@@ -301,6 +301,9 @@ function snapshot() {
 function wireControls() {
   buildFilters();
   autocomplete($('bg-search'), $('bg-search-list'), function (i) { selectNode(i, { center: true }); });
+  $('bg-search').addEventListener('input', function () {
+    setSearchHits(findNodes($('bg-search').value, 12).map(function (m) { return m.node; }));
+  });
   pathInputs.from = autocomplete($('bg-path-from'), $('bg-path-from-list'), function (i) { pathEnds.from = i; });
   pathInputs.to = autocomplete($('bg-path-to'), $('bg-path-to-list'), function (i) { pathEnds.to = i; if (pathEnds.from !== null) findPath(); });
   $('bg-path-go').addEventListener('click', findPath);

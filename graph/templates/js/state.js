@@ -42,8 +42,8 @@ var state = {
   focus: null,     // {node, hops, set: Set of node indices, view}
   path: null,      // {nodes: [...], edges: [...]}
   selected: null,  // {node: i} or {edge: j}
-  // laying out 15,000 edge labels costs vis-network a second: big charts start without them
-  edgeLabels: !BIG
+  // every edge's label (labels.js shows those of the hovered and selected items in any case)
+  edgeLabels: false
 };
 var nodeFlags = new Uint8Array(NODES.length);
 var edgeFlags = new Uint8Array(EDGES.length);
@@ -96,8 +96,9 @@ function visNode(i) {
   // shape and colour come from the kind's group (per-item options cost vis-network dearly)
   var n = NODES[i];
   return {
+    // labels are drawn by labels.js (priority, no overlaps); only boxes carry their text inside
     id: i, x: n.x, y: n.y, size: n.s, group: KINDS[n.k].name,
-    label: truncate(n.n, KINDS[n.k].shape === 'box' ? 32 : 40),
+    label: KINDS[n.k].shape === 'box' ? truncate(n.n, 32) : undefined,
     title: n.n + '\n' + kindLabel(n) + (n.dt ? '\n' + n.dt.l : '')
   };
 }
@@ -113,7 +114,6 @@ function visEdge(j) {
     id: j, from: e.f, to: e.t,
     title: NODES[e.f].n + '  \u2192  ' + NODES[e.t].n + '\n' + edgeLabel(e) + (e.dt ? '\n' + e.dt.l : '')
   };
-  if (state.edgeLabels) item.label = edgeLabel(e);
   if (TYPES[e.y].symmetric) item.arrows = { to: { enabled: false } };
   return item;
 }
@@ -135,7 +135,7 @@ function kindGroups() {
 
 function setEdgeLabels(on) {
   state.edgeLabels = on;
-  edgeSet.update(EDGES.map(function (e, j) { return { id: j, label: on ? edgeLabel(e) : '' }; }));
+  if (network) network.redraw();
 }
 
 function refresh() {
