@@ -1,4 +1,4 @@
-// Filters, search, selection, neighbourhood focus, shortest path, reset and PNG snapshot.
+// Filters, search, selection, neighbourhood focus, shortest path and reset (pictures: report.js).
 
 var network = null; // created in main.js, after the controls are wired
 
@@ -258,7 +258,7 @@ function status() {
   bar.hidden = !bits.length;
 }
 
-// --- reset and snapshot -------------------------------------------------------------------
+// --- reset -------------------------------------------------------------------
 
 function reset() {
   clearPath(false);
@@ -272,30 +272,6 @@ function reset() {
   TL.setRange(null, null); // refreshes
   clearSelection();
   network.fit({ animation: false });
-}
-
-function snapshot() {
-  var src = document.querySelector('#bg-graph canvas');
-  var ratio = src.width / src.clientWidth || 1, foot = Math.round(30 * ratio);
-  var out = document.createElement('canvas');
-  out.width = src.width;
-  out.height = src.height + foot;
-  var ctx = out.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(src, 0, 0);
-  ctx.fillStyle = '#52606d';
-  ctx.font = Math.round(12 * ratio) + 'px ' + FONT;
-  ctx.fillText($('bg-title').textContent + '  \u00b7  exported ' + $('bg-exported').textContent + '  \u00b7  briefgraph', 12 * ratio, src.height + foot * 0.65);
-  out.toBlob(function (blob) {
-    var url = URL.createObjectURL(blob);
-    var a = el('a', { download: 'briefgraph-' + $('bg-exported').textContent + '.png' });
-    a.href = url; // a blob: URL made here, never text from the brief
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
-  }, 'image/png');
 }
 
 function wireControls() {

@@ -115,14 +115,19 @@ function drawLabels(ctx) {
     if (grid.hits(shape) && !important) return;
     if (place('node', i, cands, labelTextOf(i), LABEL_PX, forcedSet.has(i) && important, !important)) grid.add(shape);
   }
-  function edgeLabelAt(j) {
+  function edgeLabelAt(j, forced) {
     var e = EDGES[j], a = screen(e.f), b = screen(e.t);
     if (!a || !b) return;
     var text = edgeLabel(e);
     ctx.font = EDGE_LABEL_PX + 'px ' + FONT;
     var w = ctx.measureText(text).width + 4, h = EDGE_LABEL_PX + 4;
-    var mx = (a[0] + b[0]) / 2, my = (a[1] + b[1]) / 2;
-    place('edge', j, [[mx - w / 2, my - h / 2, w, h], [mx - w / 2, my + 2, w, h], [mx - w / 2, my - h - 2, w, h]], text, EDGE_LABEL_PX, false, true);
+    // the middle of the edge first, then further along it, on it or just beside it
+    var cands = [];
+    [0.5, 0.38, 0.62, 0.27, 0.73].forEach(function (t) {
+      var mx = a[0] + (b[0] - a[0]) * t, my = a[1] + (b[1] - a[1]) * t;
+      cands.push([mx - w / 2, my - h / 2, w, h], [mx - w / 2, my + 2, w, h], [mx - w / 2, my - h - 2, w, h]);
+    });
+    if (!place('edge', j, cands, text, EDGE_LABEL_PX, false, true) && forced) place('edge', j, cands, text, EDGE_LABEL_PX, false, false);
   }
 
   // every node on screen is an obstacle for the ordinary labels (a label never hides a node);
@@ -136,7 +141,7 @@ function drawLabels(ctx) {
   }
   forced.forEach(function (i) { nodeLabel(i, true); });
   var fe = new Set();
-  forcedEdges().forEach(function (j) { if (!fe.has(j)) { fe.add(j); edgeLabelAt(j); } });
+  forcedEdges().forEach(function (j) { if (!fe.has(j)) { fe.add(j); edgeLabelAt(j, true); } });
   // the rest by importance, until the chart is full (a few thousand tries at most)
   var tries = 0, budget = BIG ? 3000 : 20000;
   for (var k = 0; k < LABEL_ORDER.length && tries < budget; k++) {

@@ -31,6 +31,7 @@ function start() {
   wireControls();
   network = new vis.Network($('bg-graph'), { nodes: nodeView, edges: edgeView }, OPTIONS);
   wireLabels();
+  wireReport();
   network.on('click', function (p) {
     if (p.nodes.length) selectNode(p.nodes[0], { center: false });
     else if (p.edges.length) selectEdge(p.edges[0], { center: false });
@@ -51,7 +52,7 @@ function start() {
     visibleNodes: visibleNodes, visibleEdges: visibleEdges,
     findNodes: findNodes, selectNode: selectNode, selectEdge: selectEdge,
     focusOn: focusOn, unfocus: unfocus, findPath: function (a, b) { pathEnds = { from: a, to: b }; pathInputs.from(a); pathInputs.to(b); return findPath(); },
-    clearPath: function () { clearPath(false); }, reset: reset, snapshot: snapshot, timeline: TL,
+    clearPath: function () { clearPath(false); }, reset: reset, snapshot: snapshot, snapshotSvg: snapshotSvg, reportInfo: function () { return reportCanvas().info; }, timeline: TL,
     labelBoxes: function () { return drawnLabels.map(function (b) { return { kind: b.kind, i: b.i, x: b.x, y: b.y, w: b.w, h: b.h, text: b.text }; }); }
   };
 }

@@ -83,13 +83,36 @@ function sourceItem(si) {
   ]);
 }
 
+// Where a sentence is: the brief's title and date, then paragraph and page where known
+// (character offsets only when neither is).
+function whereText(s, withBrief) {
+  var doc = DOCS[s[1]] || {};
+  var place = [];
+  if (s[5] !== null && s[5] !== undefined) place.push('para. ' + s[5]);
+  if (s[6] !== null && s[6] !== undefined) place.push('p. ' + s[6]);
+  if (!place.length && s[2] !== null && s[2] !== undefined) place.push('chars ' + s[2] + '\u2013' + s[3]);
+  var brief = withBrief ? [doc.title || doc.id, doc.date].filter(Boolean).join(', ') : null;
+  return [brief].concat(place).filter(Boolean).join(' \u00b7 ');
+}
+
+// A fact's confidence (0 to 1) as the extractor gave it, or null.
+function confidenceRow(x) {
+  if (typeof x.c !== 'number') return null;
+  var pct = Math.round(x.c * 100);
+  var fill = el('span', { cls: 'bg-conf-fill' });
+  fill.style.width = pct + '%'; // CSSOM, which the page's CSP allows (style attributes it refuses)
+  var meter = el('span', { cls: 'bg-conf', title: 'how sure the automatic extraction was' }, [
+    el('span', { cls: 'bg-conf-bar' }, [fill]),
+    el('span', { text: ' ' + x.c.toFixed(2) + (x.c < 0.5 ? ' (low: check the sentence)' : '') })]);
+  return ['confidence', meter];
+}
+
 function evidenceList(evidence, terms) {
   var list = el('ol', { cls: 'bg-evidence' });
   evidence.forEach(function (ev) {
     var s = SENTENCES[ev[0]], doc = DOCS[s[1]] || {};
     var marks = ev[1] ? [ev[1]] : terms;
-    var where = [DOCS.length > 1 ? (doc.title || doc.id) : null,
-      s[2] !== null && s[2] !== undefined ? 'chars ' + s[2] + '\u2013' + s[3] : null].filter(Boolean).join(' \u00b7 ');
+    var where = whereText(s, true);
     var item = el('li', {}, [
       el('blockquote', {}, [highlighted(s[0], marks)]),
       where ? el('div', { cls: 'bg-where', text: where }) : null
@@ -116,6 +139,7 @@ function showNode(i) {
   panel.appendChild(head);
   if (n.a && n.a.length) panel.appendChild(el('div', { cls: 'bg-aliases' }, [el('span', { cls: 'bg-note', text: 'also ' })].concat(n.a.map(function (a) { return el('span', { cls: 'bg-chip', text: a }); }))));
   var rows = dateRows(n.dt);
+  if (confidenceRow(n)) rows.push(confidenceRow(n));
   Object.keys(p).forEach(function (k) {
     if (k === 'url' || k === 'raw' || k === 'event_type' || k === 'agreement_type') return;
     rows.push([humanKey(k), propText(p[k])]);
@@ -174,6 +198,7 @@ function showEdge(j) {
     t.description ? el('p', { cls: 'bg-note', text: t.description }) : null
   ]));
   var rows = dateRows(e.dt);
+  if (confidenceRow(e)) rows.push(confidenceRow(e));
   Object.keys(e.p || {}).forEach(function (k) { rows.push([humanKey(k), propText(e.p[k])]); });
   var table = propsTable(rows);
   if (table) panel.appendChild(table);
