@@ -151,7 +151,8 @@ function showNode(i) {
     el('button', { type: 'button', text: 'Focus 1 hop', onclick: function () { focusOn(i, 1); } }),
     el('button', { type: 'button', text: '2 hops', onclick: function () { focusOn(i, 2); } }),
     el('button', { type: 'button', text: 'Path from', title: 'Use as the start of a shortest path', onclick: function () { setPathEnd('from', i); } }),
-    el('button', { type: 'button', text: 'Path to', title: 'Use as the end of a shortest path', onclick: function () { setPathEnd('to', i); } })
+    el('button', { type: 'button', text: 'Path to', title: 'Use as the end of a shortest path', onclick: function () { setPathEnd('to', i); } }),
+    TL.isActor(i) ? el('button', { type: 'button', cls: 'bg-pin', text: TL.pinned(i) ? 'Unpin timeline lane' : 'Pin timeline lane', title: 'Keep a timeline lane of this actor\u2019s events', onclick: function (ev) { TL.pin(i); ev.target.textContent = TL.pinned(i) ? 'Unpin timeline lane' : 'Pin timeline lane'; } }) : null
   ]));
   if (p.raw) panel.appendChild(section('Footnote', undefined, [el('blockquote', { cls: 'bg-raw', text: String(p.raw) })]));
   var cited = CITED_BY[i];
