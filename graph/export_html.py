@@ -47,7 +47,7 @@ from briefgraph.graph.schema import dated_kinds, load_schema
 VIS_VERSION = "9.1.2"
 #: page scripts, concatenated in this order inside one closure (see templates/js/)
 SCRIPTS = ("util.js", "state.js", "panel.js", "timeline.js", "controls.js", "labels.js", "report.js",
-           "main.js")
+           "keys.js", "listview.js", "main.js")
 #: node attributes shown elsewhere than in the property table
 _NODE_FIXED = {"kind", "name", "aliases", "evidence", "docs", "date", "date_start", "date_end",
                "date_precision", "date_qualifier", "confidence"}

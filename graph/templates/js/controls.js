@@ -8,14 +8,14 @@ function buildFilters() {
   var kinds = $('bg-kinds'), types = $('bg-types');
   KINDS.forEach(function (k, i) {
     if (!KIND_COUNT[i]) return;
-    var box = el('input', { type: 'checkbox', checked: state.kindOn[i], onchange: function () { state.kindOn[i] = box.checked; refresh(); } });
+    var box = el('input', { type: 'checkbox', checked: state.kindOn[i], onchange: function () { state.kindOn[i] = box.checked; refresh(); refit(); } });
     box.dataset.kind = k.name;
     kinds.appendChild(el('label', { cls: 'bg-filter', title: k.name === 'Source' ? 'Footnote sources: no edges, cited in the evidence' : '' },
       [box, swatch(i), el('span', { cls: 'bg-fname', text: k.name }), el('span', { cls: 'bg-count', id: 'bg-kc-' + i })]));
   });
   TYPES.forEach(function (t, i) {
     if (!TYPE_COUNT[i]) return;
-    var box = el('input', { type: 'checkbox', checked: state.typeOn[i], onchange: function () { state.typeOn[i] = box.checked; refresh(); } });
+    var box = el('input', { type: 'checkbox', checked: state.typeOn[i], onchange: function () { state.typeOn[i] = box.checked; refresh(); refit(); } });
     box.dataset.type = t.name;
     types.appendChild(el('label', { cls: 'bg-filter', title: t.description },
       [box, el('span', { cls: 'bg-fname bg-etype', text: t.name }), el('span', { cls: 'bg-count', id: 'bg-tc-' + i })]));
@@ -31,6 +31,12 @@ function buildFilters() {
   $('bg-types-all').addEventListener('click', function () { all(true); });
   $('bg-types-none').addEventListener('click', function () { all(false); });
   onRefresh(countFilters);
+}
+
+// After a filter change the view fits what is left (unless a focus or path holds the view).
+function refit() {
+  if (state.focus || state.path) return;
+  network.fit({ nodes: visibleNodes(), animation: { duration: 300, easingFunction: 'easeInOutQuad' } });
 }
 
 function countFilters() {
@@ -78,25 +84,38 @@ function findNodes(query, limit) {
 // A search box with a list of matches; Enter takes the highlighted (or first) one.
 function autocomplete(input, list, onPick) {
   var matches = [], active = 0;
+  // ARIA 1.2 combobox: the input owns the list box and points at the active option
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-expanded', 'false');
   function render() {
     clear(list);
     matches.forEach(function (m, k) {
       var n = NODES[m.node];
-      var item = el('li', { cls: k === active ? 'bg-active' : '', role: 'option' }, [
+      var item = el('li', { cls: k === active ? 'bg-active' : '', role: 'option', id: list.id + '-' + k }, [
         swatch(n.k), el('span', { cls: 'bg-sname', text: n.n }),
         el('span', { cls: 'bg-skind', text: m.form !== n.n ? '\u201c' + m.form + '\u201d' : KINDS[n.k].name })
       ]);
       item.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(k); });
       list.appendChild(item);
     });
-    if (!matches.length && input.value.trim()) list.appendChild(el('li', { cls: 'bg-none', text: 'no match' }));
+    if (!matches.length && input.value.trim()) list.appendChild(el('li', { cls: 'bg-none', text: 'no match', role: 'option', ariaDisabled: 'true' }));
     list.hidden = !input.value.trim();
+    sync();
+  }
+  function sync() {
+    input.setAttribute('aria-expanded', String(!list.hidden));
+    list.querySelectorAll('[role=option]').forEach(function (o, k) { o.setAttribute('aria-selected', String(k === active && !!matches.length)); });
+    if (!list.hidden && matches.length) input.setAttribute('aria-activedescendant', list.id + '-' + active);
+    else input.removeAttribute('aria-activedescendant');
   }
   function pick(k) {
     var m = matches[k];
     if (!m) return;
     input.value = NODES[m.node].n;
     list.hidden = true;
+    sync();
     onPick(m.node);
   }
   input.addEventListener('input', function () { matches = findNodes(input.value, 12); active = 0; render(); });
@@ -109,10 +128,10 @@ function autocomplete(input, list, onPick) {
       ev.preventDefault();
       if (!matches.length) matches = findNodes(input.value, 12);
       pick(active);
-    } else if (ev.key === 'Escape') list.hidden = true;
+    } else if (ev.key === 'Escape' && !list.hidden) { ev.preventDefault(); list.hidden = true; sync(); }
   });
-  input.addEventListener('blur', function () { list.hidden = true; });
-  return function (node) { input.value = NODES[node].n; list.hidden = true; };
+  input.addEventListener('blur', function () { list.hidden = true; sync(); });
+  return function (node) { input.value = NODES[node].n; list.hidden = true; sync(); };
 }
 
 // --- selection ----------------------------------------------------------------------------
@@ -285,6 +304,10 @@ function wireControls() {
   $('bg-path-go').addEventListener('click', findPath);
   $('bg-path-clear').addEventListener('click', function () { clearPath(false); clearSelection(); });
   $('bg-reset').addEventListener('click', reset);
+  $('bg-filters-toggle').addEventListener('click', function () {
+    var open = document.body.classList.toggle('bg-left-open');
+    $('bg-filters-toggle').setAttribute('aria-expanded', String(open));
+  });
   $('bg-png').addEventListener('click', snapshot);
   onRefresh(status);
 }

@@ -32,6 +32,8 @@ function start() {
   network = new vis.Network($('bg-graph'), { nodes: nodeView, edges: edgeView }, OPTIONS);
   wireLabels();
   wireReport();
+  wireKeys();
+  wireList();
   network.on('click', function (p) {
     if (p.nodes.length) selectNode(p.nodes[0], { center: false });
     else if (p.edges.length) selectEdge(p.edges[0], { center: false });
@@ -52,7 +54,7 @@ function start() {
     visibleNodes: visibleNodes, visibleEdges: visibleEdges,
     findNodes: findNodes, selectNode: selectNode, selectEdge: selectEdge,
     focusOn: focusOn, unfocus: unfocus, findPath: function (a, b) { pathEnds = { from: a, to: b }; pathInputs.from(a); pathInputs.to(b); return findPath(); },
-    clearPath: function () { clearPath(false); }, reset: reset, snapshot: snapshot, snapshotSvg: snapshotSvg, reportInfo: function () { return reportCanvas().info; }, timeline: TL,
+    clearPath: function () { clearPath(false); }, reset: reset, toggleList: toggleList, keyCursor: function () { return keyCursor; }, snapshot: snapshot, snapshotSvg: snapshotSvg, reportInfo: function () { return reportCanvas().info; }, timeline: TL,
     labelBoxes: function () { return drawnLabels.map(function (b) { return { kind: b.kind, i: b.i, x: b.x, y: b.y, w: b.w, h: b.h, text: b.text }; }); }
   };
 }

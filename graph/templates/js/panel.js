@@ -15,6 +15,12 @@ function shapeOf(shape, r, color) {
   var stroke = shade(color, -0.35), node;
   if (shape === 'square' || shape === 'box') node = svg('rect', { x: -r, y: shape === 'box' ? -r * 0.7 : -r, width: 2 * r, height: shape === 'box' ? 1.4 * r : 2 * r, rx: shape === 'box' ? 1.5 : 0 });
   else if (shape === 'triangle') node = svg('path', { d: 'M0,' + (-r) + 'L' + r + ',' + (r * 0.8) + 'L' + (-r) + ',' + (r * 0.8) + 'Z' });
+  else if (shape === 'triangleDown') node = svg('path', { d: 'M0,' + r + 'L' + r + ',' + (-r * 0.8) + 'L' + (-r) + ',' + (-r * 0.8) + 'Z' });
+  else if (shape === 'hexagon') {
+    var h = '';
+    for (var k = 0; k < 6; k++) h += (k ? 'L' : 'M') + (Math.cos(Math.PI / 3 * k) * r).toFixed(2) + ',' + (Math.sin(Math.PI / 3 * k) * r).toFixed(2);
+    node = svg('path', { d: h + 'Z' });
+  }
   else if (shape === 'diamond') node = svg('path', { d: 'M0,' + (-r) + 'L' + r + ',0L0,' + r + 'L' + (-r) + ',0Z' });
   else if (shape === 'star') {
     var d = '';

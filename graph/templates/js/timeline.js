@@ -409,6 +409,6 @@ var TL = (function () {
     pin: pin,
     pinned: function (i) { return pinned.indexOf(i) >= 0; },
     isActor: isActor,
-    openTray: function () { toggleTray(true); }
+    openTray: function (open) { toggleTray(open !== false); }
   };
 })();
