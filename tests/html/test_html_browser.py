@@ -241,6 +241,7 @@ def test_shortest_path_between_two_actors_is_highlighted(page, brief_graph):
     dist = dict(nx.all_pairs_shortest_path_length(undirected))
     steps, a, b = max((dist[x].get(y, -1), x, y) for x in actors for y in actors if x < y)
     assert steps >= 2
+    page.page.check("#bg-path-places")  # any link, places included, as networkx counts here
     for box, node in (("#bg-path-from", a), ("#bg-path-to", b)):
         page.page.fill(box, brief_graph.nodes[node]["name"])
         page.page.press(box, "Enter")

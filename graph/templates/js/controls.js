@@ -217,11 +217,23 @@ function setPathEnd(which, i) {
   else $('bg-path-result').textContent = 'Now choose the ' + (which === 'from' ? 'end' : 'start') + '.';
 }
 
+// Dim everything on the chart but the path. Only what is drawn is touched (a corpus has far
+// more hidden than shown), and exactly that is restored afterwards.
+var dimmed = null;
 function dimAll(on, keepNodes, keepEdges) {
-  nodeSet.update(NODES.map(function (n, i) { return { id: i, color: nodeColor(n.k, on && !keepNodes.has(i)), font: { color: on && !keepNodes.has(i) ? '#b8bfc8' : (KINDS[n.k].shape === 'box' ? '#ffffff' : '#1f2933') } }; }));
-  edgeSet.update(EDGES.map(function (e, j) {
-    var inPath = on && keepEdges.has(j);
-    return { id: j, color: on ? (inPath ? EDGE_PATH : EDGE_DIM) : EDGE_COLOR, width: inPath ? 3.5 : 1.2, font: { color: on && !inPath ? '#c9ced6' : '#52606d' } };
+  if (!on) {
+    if (!dimmed) return;
+    nodeSet.update(dimmed.nodes.map(function (i) { return { id: i, color: nodeColor(NODES[i].k, false) }; }));
+    edgeSet.update(dimmed.edges.map(function (j) { return { id: j, color: EDGE_COLOR, width: 1.2 }; }));
+    dimmed = null;
+    return;
+  }
+  dimAll(false);
+  dimmed = { nodes: visibleNodes(), edges: visibleEdges() };
+  nodeSet.update(dimmed.nodes.map(function (i) { return { id: i, color: nodeColor(NODES[i].k, !keepNodes.has(i)) }; }));
+  edgeSet.update(dimmed.edges.map(function (j) {
+    var inPath = keepEdges.has(j);
+    return { id: j, color: inPath ? EDGE_PATH : EDGE_DIM, width: inPath ? 3.5 : 1.2 };
   }));
 }
 
@@ -229,26 +241,33 @@ function findPath() {
   var out = $('bg-path-result');
   if (pathEnds.from === null || pathEnds.to === null) { out.textContent = 'Choose both ends (type a name, pick from the list).'; return null; }
   clearPath(true);
-  var path = shortestPath(pathEnds.from, pathEnds.to);
-  if (!path) {
-    reveal(pathEnds.from);
-    reveal(pathEnds.to);
-    path = shortestPath(pathEnds.from, pathEnds.to);
-  }
-  if (!path) { out.textContent = 'No path between them in the visible graph.'; return null; }
+  reveal(pathEnds.from);
+  reveal(pathEnds.to);
+  var paths = kShortestPaths(pathEnds.from, pathEnds.to, pathOptions.k);
+  if (!paths.length) { out.textContent = 'No path between them through the chosen links' + (pathOptions.throughPlaces ? '' : ' (places are not crossed)') + '.'; return null; }
+  state.paths = paths;
+  out.textContent = paths[0].edges.length + ' step' + (paths[0].edges.length === 1 ? '' : 's') + (paths.length > 1 ? '; ' + (paths.length - 1) + ' alternative' + (paths.length > 2 ? 's' : '') : '') + '.';
+  return showPathOnChart(0);
+}
+
+// Draw alternative `k` of the last search and list its steps with their evidence.
+function showPathOnChart(k) {
+  var path = state.paths[k];
+  dimAll(false);
   state.path = path;
+  state.pathIndex = k;
   dimAll(true, new Set(path.nodes), new Set(path.edges));
   network.setSelection({ nodes: path.nodes, edges: path.edges }, { highlightEdges: false });
   network.fit({ nodes: path.nodes, animation: { duration: 400, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.5 });
-  out.textContent = path.edges.length + ' step' + (path.edges.length === 1 ? '' : 's') + '.';
   showPath(path);
   status();
   return path;
 }
 
 function clearPath(keepInputs) {
-  if (state.path) dimAll(false);
+  dimAll(false);
   state.path = null;
+  state.paths = null;
   if (!keepInputs) {
     pathEnds = { from: null, to: null };
     $('bg-path-from').value = '';
@@ -302,6 +321,16 @@ function wireControls() {
   pathInputs.from = autocomplete($('bg-path-from'), $('bg-path-from-list'), function (i) { pathEnds.from = i; });
   pathInputs.to = autocomplete($('bg-path-to'), $('bg-path-to-list'), function (i) { pathEnds.to = i; if (pathEnds.from !== null) findPath(); });
   $('bg-path-go').addEventListener('click', findPath);
+  var types = $('bg-path-types');
+  TYPES.forEach(function (t, y) {
+    if (!TYPE_COUNT[y]) return;
+    var box = el('input', { type: 'checkbox', checked: true, onchange: function () { pathOptions.typeOn[y] = box.checked; if (state.path) findPath(); } });
+    box.dataset.type = t.name;
+    types.appendChild(el('label', { cls: 'bg-filter', title: t.description }, [box, el('span', { cls: 'bg-fname bg-etype', text: t.name })]));
+  });
+  var places = $('bg-path-places');
+  places.checked = pathOptions.throughPlaces;
+  places.addEventListener('change', function () { pathOptions.throughPlaces = places.checked; if (state.path) findPath(); });
   $('bg-path-clear').addEventListener('click', function () { clearPath(false); clearSelection(); });
   $('bg-reset').addEventListener('click', reset);
   $('bg-filters-toggle').addEventListener('click', function () {

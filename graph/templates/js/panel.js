@@ -220,12 +220,28 @@ function showPath(path) {
     el('div', { cls: 'bg-kind' }, [el('span', { text: 'Shortest path \u00b7 ' + path.edges.length + ' step' + (path.edges.length === 1 ? '' : 's') })]),
     el('h2', { text: NODES[path.nodes[0]].n + ' \u2192 ' + NODES[path.nodes[path.nodes.length - 1]].n })
   ]));
+  var alts = state.paths || [path];
+  if (alts.length > 1) {
+    panel.appendChild(el('div', { cls: 'bg-row bg-alts', role: 'group', ariaLabel: 'Alternative paths' }, alts.map(function (p, k) {
+      var b = el('button', { type: 'button', cls: p === path ? 'bg-alt bg-alt-on' : 'bg-alt', text: (k ? 'Alternative ' + k : 'Shortest') + ' (' + p.edges.length + ')',
+        title: p.nodes.map(function (i) { return NODES[i].n; }).join(' \u2192 '), onclick: function () { showPathOnChart(k); } });
+      b.setAttribute('aria-pressed', String(p === path));
+      return b;
+    })));
+  }
   var list = el('ol', { cls: 'bg-pathlist' });
   path.nodes.forEach(function (i, k) {
     list.appendChild(el('li', {}, [nodeButton(i)]));
     if (k < path.edges.length) {
       var j = path.edges[k], e = EDGES[j];
-      list.appendChild(el('li', { cls: 'bg-step' }, [el('button', { type: 'button', cls: 'bg-linkbtn bg-etype', text: (e.f === i ? '\u2193 ' : '\u2191 ') + edgeLabel(e), onclick: function () { selectEdge(j, { center: true }); } })]));
+      var step = el('li', { cls: 'bg-step' }, [el('button', { type: 'button', cls: 'bg-linkbtn bg-etype', text: (e.f === i ? '\u2193 ' : '\u2191 ') + edgeLabel(e), onclick: function () { selectEdge(j, { center: true }); } })]);
+      // the step's evidence: its first sentence, located, and how many more there are
+      if (e.e.length) {
+        var s = SENTENCES[e.e[0][0]];
+        step.appendChild(el('blockquote', { cls: 'bg-step-ev' }, [highlighted(truncate(s[0], 240), [e.e[0][1], NODES[e.f].n, NODES[e.t].n])]));
+        step.appendChild(el('div', { cls: 'bg-where', text: whereText(s, true) + footnoteText(s) + (e.e.length > 1 ? ' \u00b7 ' + (e.e.length - 1) + ' more' : '') }));
+      } else step.appendChild(el('div', { cls: 'bg-where', text: 'no evidence recorded' }));
+      list.appendChild(step);
     }
   });
   panel.appendChild(list);

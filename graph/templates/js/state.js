@@ -177,18 +177,58 @@ function neighbourhood(start, hops) {
   return seen;
 }
 
-// Shortest path (fewest edges, directions ignored) over the visible graph, or null.
-function shortestPath(a, b) {
+// Shortest paths (fewest edges, directions ignored) over the visible graph, through the link
+// types ticked for paths and, unless asked, not through places (a shared place is not a tie).
+var pathOptions = { typeOn: TYPES.map(function () { return true; }), throughPlaces: false, k: 3 };
+var PLACE_KIND = KINDS.map(function (k) { return k.name; }).indexOf('Place');
+
+function pairKey(u, v) { return u < v ? u + ':' + v : v + ':' + u; }
+
+// One shortest path from a to b avoiding the banned nodes and node pairs, or null.
+function bfsPath(a, b, bannedNodes, bannedPairs) {
   var via = new Map([[a, -1]]), queue = [a];
   for (var q = 0; q < queue.length && !via.has(b); q++) {
     var i = queue[q];
-    ADJ[i].forEach(function (j) {
-      var k = otherEnd(j, i);
-      if (edgeFlags[j] && !via.has(k)) { via.set(k, j); queue.push(k); }
-    });
+    if (i !== a && i !== b && ((!pathOptions.throughPlaces && NODES[i].k === PLACE_KIND) || NODES[i].k === SOURCE_KIND)) continue; // an end, not a way through
+    var adj = ADJ[i];
+    for (var x = 0; x < adj.length; x++) {
+      var j = adj[x], k = otherEnd(j, i);
+      if (!edgeFlags[j] || !pathOptions.typeOn[EDGES[j].y] || via.has(k) || bannedNodes.has(k)) continue;
+      if (bannedPairs.size && bannedPairs.has(pairKey(i, k))) continue;
+      via.set(k, j);
+      queue.push(k);
+    }
   }
   if (!via.has(b)) return null;
   var nodes = [b], edges = [];
   for (var at = b; at !== a;) { var j = via.get(at); edges.unshift(j); at = otherEnd(j, at); nodes.unshift(at); }
   return { nodes: nodes, edges: edges };
+}
+
+function shortestPath(a, b) { return bfsPath(a, b, new Set(), new Set()); }
+
+// Up to k shortest paths that differ in the nodes they pass (Yen's algorithm over BFS).
+function kShortestPaths(a, b, k) {
+  var first = shortestPath(a, b);
+  if (!first) return [];
+  var found = [first], seen = new Set([first.nodes.join(',')]), candidates = [];
+  while (found.length < k) {
+    var prev = found[found.length - 1];
+    for (var s = 0; s < prev.nodes.length - 1; s++) {
+      var spur = prev.nodes[s], root = prev.nodes.slice(0, s + 1), rootKey = root.join(',');
+      var bannedPairs = new Set(), bannedNodes = new Set(root.slice(0, s));
+      found.concat(candidates).forEach(function (p) {
+        if (p.nodes.length > s + 1 && p.nodes.slice(0, s + 1).join(',') === rootKey) bannedPairs.add(pairKey(p.nodes[s], p.nodes[s + 1]));
+      });
+      var tail = bfsPath(spur, b, bannedNodes, bannedPairs);
+      if (!tail) continue;
+      var path = { nodes: root.concat(tail.nodes.slice(1)), edges: prev.edges.slice(0, s).concat(tail.edges) };
+      var key = path.nodes.join(',');
+      if (!seen.has(key)) { seen.add(key); candidates.push(path); }
+    }
+    if (!candidates.length) break;
+    candidates.sort(function (x, y) { return x.edges.length - y.edges.length; });
+    found.push(candidates.shift());
+  }
+  return found;
 }
