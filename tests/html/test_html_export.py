@@ -20,7 +20,7 @@ from hostile import BAD_URLS, GOOD_URL, PAYLOADS, hostile_graph
 # every element the page template itself writes; anything else would come from the data
 TEMPLATE_TAGS = {"html", "head", "meta", "title", "link", "style", "body", "header", "div", "h1", "span",
                  "time", "input", "ul", "button", "main", "aside", "section", "h2", "p", "label",
-                 "strong", "noscript", "script", "svg", "path", "rect"}  # svg: the timeline legend
+                 "strong", "noscript", "script", "svg", "path", "rect", "details", "summary"}  # svg: the timeline legend
 
 
 class Page(HTMLParser):

@@ -146,6 +146,8 @@ function reveal(i) {
     changed = true;
   }
   if (state.focus && !state.focus.set.has(i)) { state.focus = null; changed = true; }
+  if (state.scope && !state.scope.has(i)) { expandScope([i], 1, null, 60); changed = true; }
+  if (n.deg < state.minDegree) { state.minDegree = 0; $('bg-min-degree').value = '0'; changed = true; }
   if (changed) refresh();
   if (!nodeFlags[i] && state.range) TL.setRange(null, null);
 }
@@ -191,13 +193,25 @@ function focusOn(i, hops) {
   var view = state.focus ? state.focus.view : { position: network.getViewPosition(), scale: network.getScale() };
   state.focus = null;
   reveal(i);
+  var scope = state.scope;
+  state.scope = null; // a focus looks past the scope of a corpus
   computeFlags();
+  state.scope = scope;
   state.focus = { node: i, hops: hops, set: neighbourhood(i, hops), view: view };
   refresh();
   network.fit({ nodes: Array.from(state.focus.set).filter(function (k) { return nodeFlags[k]; }), animation: { duration: 400, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.6 });
   state.selected = { node: i };
   network.selectNodes([i]);
   TL.paint();
+}
+
+// Open more of a corpus around node i (all its links, or those of one type) and show it.
+function openAround(i, hops, type) {
+  var added = expandScope([i], hops, type === undefined ? null : new Set([type]), 400);
+  refresh();
+  showNode(i);
+  network.fit({ nodes: neighbourhood(i, hops).size < 400 ? Array.from(neighbourhood(i, hops)) : [i], animation: { duration: 300, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.4 });
+  return added;
 }
 
 function unfocus() {
@@ -223,8 +237,8 @@ var dimmed = null;
 function dimAll(on, keepNodes, keepEdges) {
   if (!on) {
     if (!dimmed) return;
-    nodeSet.update(dimmed.nodes.map(function (i) { return { id: i, color: nodeColor(NODES[i].k, false) }; }));
-    edgeSet.update(dimmed.edges.map(function (j) { return { id: j, color: EDGE_COLOR, width: 1.2 }; }));
+    nodeSet.update(dimmed.nodes.filter(function (i) { return shownNodes[i]; }).map(function (i) { return { id: i, color: nodeColor(NODES[i].k, false) }; }));
+    edgeSet.update(dimmed.edges.filter(function (j) { return shownEdges[j]; }).map(function (j) { return { id: j, color: EDGE_COLOR, width: 1.2 }; }));
     dimmed = null;
     return;
   }
@@ -280,6 +294,10 @@ function clearPath(keepInputs) {
 function status() {
   var bar = $('bg-status'), bits = [];
   clear(bar);
+  if (state.scope && !state.focus) {
+    bits.push(el('span', { text: 'Showing ' + visibleNodes().length.toLocaleString('en') + ' of ' + NODES.length.toLocaleString('en') + ' nodes: the most connected actors and what you open' }));
+    bits.push(el('button', { type: 'button', text: 'Show everything', title: 'Draw the whole graph (slow on a corpus)', onclick: function () { state.scope = null; refresh(); refit(); } }));
+  }
   if (state.focus) {
     bits.push(el('span', { text: 'Neighbourhood of ' + NODES[state.focus.node].n + ' (' + state.focus.hops + ' hop' + (state.focus.hops > 1 ? 's' : '') + ')' }));
     bits.push(el('button', { type: 'button', text: 'Back to the whole graph', onclick: unfocus }));
@@ -301,6 +319,11 @@ function status() {
 function reset() {
   clearPath(false);
   state.focus = null;
+  state.scope = SCOPED ? initialScope() : null;
+  state.minDegree = 0;
+  state.hideUnlinked = false;
+  $('bg-min-degree').value = '0';
+  $('bg-hide-unlinked').checked = false;
   state.kindOn = KINDS.map(function (k, i) { return !(i === SOURCE_KIND && KIND_COUNT[i] < NODES.length); });
   state.typeOn = TYPES.map(function () { return true; });
   document.querySelectorAll('#bg-kinds input').forEach(function (b) { b.checked = state.kindOn[KINDS.map(function (k) { return k.name; }).indexOf(b.dataset.kind)]; });
@@ -333,6 +356,14 @@ function wireControls() {
   places.addEventListener('change', function () { pathOptions.throughPlaces = places.checked; if (state.path) findPath(); });
   $('bg-path-clear').addEventListener('click', function () { clearPath(false); clearSelection(); });
   $('bg-reset').addEventListener('click', reset);
+  $('bg-hide-unlinked').addEventListener('change', function () { state.hideUnlinked = $('bg-hide-unlinked').checked; refresh(); refit(); });
+  $('bg-min-degree').addEventListener('change', function () {
+    var v = Math.max(0, parseInt($('bg-min-degree').value, 10) || 0);
+    $('bg-min-degree').value = String(v);
+    state.minDegree = v;
+    refresh();
+    refit();
+  });
   $('bg-filters-toggle').addEventListener('click', function () {
     var open = document.body.classList.toggle('bg-left-open');
     $('bg-filters-toggle').setAttribute('aria-expanded', String(open));

@@ -29,7 +29,7 @@ var OPTIONS = {
 
 function start() {
   wireControls();
-  network = new vis.Network($('bg-graph'), { nodes: nodeView, edges: edgeView }, OPTIONS);
+  network = new vis.Network($('bg-graph'), { nodes: nodeSet, edges: edgeSet }, OPTIONS);
   wireLabels();
   wireReport();
   wireKeys();

@@ -158,6 +158,8 @@ function showNode(i) {
     el('button', { type: 'button', text: '2 hops', onclick: function () { focusOn(i, 2); } }),
     el('button', { type: 'button', text: 'Path from', title: 'Use as the start of a shortest path', onclick: function () { setPathEnd('from', i); } }),
     el('button', { type: 'button', text: 'Path to', title: 'Use as the end of a shortest path', onclick: function () { setPathEnd('to', i); } }),
+    state.scope ? el('button', { type: 'button', text: 'Open links', title: 'Add what this node links to, to the chart', onclick: function () { openAround(i, 1); } }) : null,
+    state.scope ? el('button', { type: 'button', text: 'Open 2 hops', onclick: function () { openAround(i, 2); } }) : null,
     TL.isActor(i) ? el('button', { type: 'button', cls: 'bg-pin', text: TL.pinned(i) ? 'Unpin timeline lane' : 'Pin timeline lane', title: 'Keep a timeline lane of this actor\u2019s events', onclick: function (ev) { TL.pin(i); ev.target.textContent = TL.pinned(i) ? 'Unpin timeline lane' : 'Pin timeline lane'; } }) : null
   ]));
   if (p.raw) panel.appendChild(section('Footnote', undefined, [el('blockquote', { cls: 'bg-raw', text: String(p.raw) })]));
@@ -180,7 +182,9 @@ function showNode(i) {
       var e = EDGES[j], out = e.f === i, key = e.y + (out ? '>' : '<');
       if (key !== last) {
         last = key;
-        groups.appendChild(el('div', { cls: 'bg-etype bg-conn-type', text: TYPES[e.y].name + (TYPES[e.y].symmetric ? ' \u2194' : out ? ' \u2192' : ' \u2190'), title: TYPES[e.y].description }));
+        var typeHead = el('div', { cls: 'bg-etype bg-conn-type', text: TYPES[e.y].name + (TYPES[e.y].symmetric ? ' \u2194' : out ? ' \u2192' : ' \u2190'), title: TYPES[e.y].description });
+        if (state.scope) typeHead.appendChild(el('button', { type: 'button', cls: 'bg-expand', text: 'open', title: 'Add these ' + TYPES[e.y].name + ' links to the chart', onclick: (function (y) { return function () { openAround(i, 1, y); }; })(e.y) }));
+        groups.appendChild(typeHead);
         list = groups.appendChild(el('ul', { cls: 'bg-refs' }));
       }
       list.appendChild(el('li', { cls: edgeFlags[j] ? '' : 'bg-hidden-ref' }, [

@@ -1,10 +1,16 @@
 // The graph as vis-network data, and what is visible: kind and type filters, the timeline
-// range, a neighbourhood focus. Visibility is computed once per change into two flag arrays
-// that the vis DataViews read, so 20,000 nodes refresh in a few milliseconds.
+// range, a neighbourhood focus, degree filters and, on a corpus, the scope (the part of the
+// graph the analyst has opened: the most connected actors at first, grown on demand).
+// Visibility is computed once per change into two flag arrays; the vis DataSets hold only
+// what is visible and change by the difference, so an interaction costs what it changes on
+// screen, never a pass of vis-network over the whole graph.
 
 var KINDS = DATA.kinds, TYPES = DATA.edgeTypes, NODES = DATA.nodes, EDGES = DATA.edges;
 var SENTENCES = DATA.sentences, DOCS = DATA.documents;
 var BIG = NODES.length > 1500 || EDGES.length > 4000;
+// past this many nodes the chart opens on the most connected actors, not on everything
+var SCOPED = NODES.length > 2500;
+var SCOPE_ACTORS = 100, SCOPE_EVENTS = 250;
 var SOURCE_KIND = KINDS.map(function (k) { return k.name; }).indexOf('Source');
 
 var ADJ = NODES.map(function () { return []; }); // node -> incident edge indices
@@ -42,6 +48,9 @@ var state = {
   focus: null,     // {node, hops, set: Set of node indices, view}
   path: null,      // {nodes: [...], edges: [...]}
   selected: null,  // {node: i} or {edge: j}
+  scope: null,     // Set of node indices opened so far on a corpus (null: everything)
+  minDegree: 0,    // hide nodes with fewer links than this (in the whole graph)
+  hideUnlinked: false, // hide nodes none of whose links is visible
   // every edge's label (labels.js shows those of the hovered and selected items in any case)
   edgeLabels: false
 };
@@ -55,14 +64,57 @@ function inRange(x) {
 
 function computeFlags() {
   var dated = KINDS.map(function (k) { return !!k.dated; });
+  var scope = state.focus ? null : state.scope, minDeg = state.minDegree;
   NODES.forEach(function (n, i) {
-    nodeFlags[i] = state.kindOn[n.k] && (!state.focus || state.focus.set.has(i)) &&
-      (!state.range || !dated[n.k] || inRange(n)) ? 1 : 0;
+    nodeFlags[i] = state.kindOn[n.k] && (!state.focus || state.focus.set.has(i)) && (!scope || scope.has(i)) &&
+      n.deg >= minDeg && (!state.range || !dated[n.k] || inRange(n)) ? 1 : 0;
   });
   EDGES.forEach(function (e, j) {
     edgeFlags[j] = state.typeOn[e.y] && nodeFlags[e.f] && nodeFlags[e.t] &&
       (!state.range || e.d0 === undefined || inRange(e)) ? 1 : 0;
   });
+  if (state.hideUnlinked) {
+    var linked = new Uint8Array(NODES.length);
+    EDGES.forEach(function (e, j) { if (edgeFlags[j]) { linked[e.f] = 1; linked[e.t] = 1; } });
+    nodeFlags.forEach(function (f, i) { if (f && !linked[i] && !(state.selected && state.selected.node === i)) nodeFlags[i] = 0; });
+  }
+}
+
+// The opening scope of a corpus: the most connected actors, and the events and agreements
+// that tie at least two of them (the best connected first).
+function initialScope() {
+  var dated = KINDS.map(function (k) { return !!k.dated; });
+  var actors = LABEL_ORDER_BY_DEGREE.filter(function (i) { return !dated[NODES[i].k] && NODES[i].k !== SOURCE_KIND && NODES[i].k !== PLACE_KIND_INDEX; }).slice(0, SCOPE_ACTORS);
+  var scope = new Set(actors), ties = new Map();
+  actors.forEach(function (a) {
+    ADJ[a].forEach(function (j) { var k = otherEnd(j, a); if (dated[NODES[k].k]) ties.set(k, (ties.get(k) || 0) + 1); });
+  });
+  Array.from(ties.entries()).filter(function (t) { return t[1] >= 2; })
+    .sort(function (x, y) { return y[1] - x[1] || NODES[y[0]].deg - NODES[x[0]].deg; })
+    .slice(0, SCOPE_EVENTS).forEach(function (t) { scope.add(t[0]); });
+  return scope;
+}
+
+// Open more of a corpus: `nodes` and, with `hops`, their neighbours (through `types` only,
+// if given); at most `cap` new nodes per call, the best connected first.
+function expandScope(nodes, hops, types, cap) {
+  if (!state.scope) return 0;
+  var add = new Set(nodes), frontier = nodes.slice();
+  for (var h = 0; h < (hops || 0); h++) {
+    var next = [];
+    frontier.forEach(function (i) {
+      ADJ[i].forEach(function (j) {
+        if (types && !types.has(EDGES[j].y)) return;
+        var k = otherEnd(j, i);
+        if (!add.has(k) && !state.scope.has(k) && NODES[k].k !== SOURCE_KIND) { add.add(k); next.push(k); }
+      });
+    });
+    frontier = next;
+  }
+  var fresh = Array.from(add).filter(function (i) { return !state.scope.has(i); });
+  fresh.sort(function (a, b) { return (nodes.indexOf(b) >= 0) - (nodes.indexOf(a) >= 0) || NODES[b].deg - NODES[a].deg; });
+  fresh.slice(0, cap || 400).forEach(function (i) { state.scope.add(i); });
+  return Math.min(fresh.length, cap || 400);
 }
 
 // --- vis-network items ------------------------------------------------------------------
@@ -118,11 +170,28 @@ function visEdge(j) {
   return item;
 }
 
+var PLACE_KIND_INDEX = KINDS.map(function (k) { return k.name; }).indexOf('Place');
+var LABEL_ORDER_BY_DEGREE = NODES.map(function (n, i) { return i; }).sort(function (a, b) { return NODES[b].deg - NODES[a].deg || a - b; });
+if (SCOPED) state.scope = initialScope();
 computeFlags();
-var nodeSet = new vis.DataSet(NODES.map(function (n, i) { return visNode(i); }));
-var edgeSet = new vis.DataSet(EDGES.map(function (e, j) { return visEdge(j); }));
-var nodeView = new vis.DataView(nodeSet, { filter: function (item) { return nodeFlags[item.id] === 1; } });
-var edgeView = new vis.DataView(edgeSet, { filter: function (item) { return edgeFlags[item.id] === 1; } });
+// the DataSets hold exactly the visible items; syncSets() applies each change as a difference
+var shownNodes = new Uint8Array(NODES.length), shownEdges = new Uint8Array(EDGES.length);
+var nodeSet = new vis.DataSet(), edgeSet = new vis.DataSet();
+syncSets();
+
+function syncSets() {
+  var addN = [], remN = [], addE = [], remE = [], i, j;
+  for (i = 0; i < NODES.length; i++) {
+    if (nodeFlags[i] !== shownNodes[i]) { if (nodeFlags[i]) addN.push(visNode(i)); else remN.push(i); shownNodes[i] = nodeFlags[i]; }
+  }
+  for (j = 0; j < EDGES.length; j++) {
+    if (edgeFlags[j] !== shownEdges[j]) { if (edgeFlags[j]) addE.push(visEdge(j)); else remE.push(j); shownEdges[j] = edgeFlags[j]; }
+  }
+  if (remE.length) edgeSet.remove(remE);
+  if (remN.length) nodeSet.remove(remN);
+  if (addN.length) nodeSet.add(addN);
+  if (addE.length) edgeSet.add(addE);
+}
 
 function kindGroups() {
   var groups = {};
@@ -140,8 +209,7 @@ function setEdgeLabels(on) {
 
 function refresh() {
   computeFlags();
-  nodeView.refresh();
-  edgeView.refresh();
+  syncSets();
   refreshListeners.forEach(function (fn) { fn(); });
 }
 
