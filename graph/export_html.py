@@ -149,7 +149,8 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
             if doc not in doc_index:
                 doc_index[doc] = len(docs)
                 docs.append((doc, {}))
-            key = (ev.get("text", ""), doc, ev.get("start"), ev.get("end"), tuple(sources))
+            key = (ev.get("text", ""), doc, ev.get("start"), ev.get("end"), tuple(sources),
+                   str(ev.get("paragraph")), str(ev.get("page")))
             if key not in sentence_index:
                 sentence_index[key] = len(sentences)
                 para = ev.get("paragraph")

@@ -31,7 +31,13 @@ def ids(page, indices):
     return page.js("(xs) => xs.map(i => window.briefgraph.data.nodes[i].id)", indices)
 
 
+def settled(page):
+    """The timeline redraws a frame after the chart answers a selection."""
+    page.page.wait_for_function("() => !window.briefgraph.timeline.pending()")
+
+
 def lane_ids(page):
+    settled(page)
     return [(lane["name"], lane["actor"], ids(page, lane["nodes"])) for lane in page.js("window.briefgraph.timeline.lanes()")]
 
 
@@ -41,6 +47,7 @@ def check_partition(page, graph):
     lanes = lane_ids(page)
     listed = [n for _, _, nodes in lanes for n in nodes]
     assert sorted(listed) == sorted(dated)  # each dated event in exactly one lane
+    settled(page)
     drawn = page.js("[...document.querySelectorAll('#bg-tl .tl-item')].map(g => +g.dataset.node)")
     assert sorted(ids(page, drawn)) == sorted(dated)
     page.page.click("#bg-tl-undated")
@@ -67,6 +74,7 @@ def test_selecting_an_actor_gives_it_a_lane_of_its_events(page, brief_graph):
     mine |= {u for u, _ in brief_graph.in_edges(nid) if brief_graph.nodes[u]["kind"] in DATED and brief_graph.nodes[u].get("date_start")}
     assert set(nodes) == mine and mine
     # its events are highlighted, and the labels say who did what
+    settled(page)
     highlighted = page.js("[...document.querySelectorAll('#bg-tl .tl-hl')].map(g => +g.dataset.node)")
     assert set(ids(page, highlighted)) == mine
     texts = page.page.locator("#bg-tl .tl-item text").evaluate_all("ts => ts.map(t => t.textContent)")
@@ -81,6 +89,7 @@ def test_selecting_an_actor_gives_it_a_lane_of_its_events(page, brief_graph):
 
 def test_labels_in_a_lane_never_overlap(page):
     page.js("() => window.briefgraph.selectNode(window.briefgraph.data.nodes.findIndex(n => n.n === 'Pakistan'))")
+    settled(page)
     boxes = page.js("""() => [...document.querySelectorAll('#bg-tl .tl-item')].map(g => {
         const r = g.getBBox(); return [r.x, r.y, r.width, r.height, g.textContent]; })""")
     clash = [(a[4], b[4]) for k, a in enumerate(boxes) for b in boxes[k + 1:]

@@ -237,9 +237,11 @@ var TL = (function () {
           text.textContent = name;
           g.appendChild(text);
         }
-        var tip = svg('title', {});
-        tip.textContent = n.n + '\n' + n.dt.l + (n.dt.p ? ' (' + n.dt.p + ')' : '') + (out ? ', outside the fitted axis' : '') + '\n' + kindLabel(n);
-        g.appendChild(tip);
+        if (labelled || out) { // a tooltip per item only while items are few enough to read
+          var tip = svg('title', {});
+          tip.textContent = n.n + '\n' + n.dt.l + (n.dt.p ? ' (' + n.dt.p + ')' : '') + (out ? ', outside the fitted axis' : '') + '\n' + kindLabel(n);
+          g.appendChild(tip);
+        }
         layer.appendChild(g);
         items.push([i, g, li, row, left, right]);
       });
@@ -269,12 +271,16 @@ var TL = (function () {
     root.appendChild(brush);
     paint();
   }
-  var brush = null, drawnFor = null;
+  var brush = null, drawnFor = null, pending = false;
 
   function paint() {
     // the selected actor gets its own lane: redraw when that changes
+    // (after the chart has answered: on a corpus the timeline holds thousands of items)
     var actor = selectedActor();
-    if (actor !== drawnFor) { drawnFor = actor; draw(); return; }
+    if (actor !== drawnFor) {
+      drawnFor = actor;
+      if (!pending) { pending = true; requestAnimationFrame(function () { setTimeout(function () { pending = false; draw(); }, 0); }); }
+    }
     items.forEach(function (it) {
       it[1].classList.toggle('tl-off', !nodeFlags[it[0]]);
       it[1].classList.toggle('tl-sel', !!(state.selected && state.selected.node === it[0]));
@@ -409,6 +415,7 @@ var TL = (function () {
     pin: pin,
     pinned: function (i) { return pinned.indexOf(i) >= 0; },
     isActor: isActor,
-    openTray: function (open) { toggleTray(open !== false); }
+    openTray: function (open) { toggleTray(open !== false); },
+    pending: function () { return pending; }
   };
 })();
