@@ -113,8 +113,13 @@ function drawLabels(ctx) {
     // a labelled node's own shape is kept clear of the labels that come after it
     var shape = [p[0] - r, p[1] - r, 2 * r, 2 * r];
     if (grid.hits(shape) && !important) return;
-    if (place('node', i, cands, labelTextOf(i), LABEL_PX, forcedSet.has(i) && important, !important)) grid.add(shape);
+    var bold = important && (i === keyCursor || (state.selected && state.selected.node === i) || (state.path && state.path.nodes.indexOf(i) >= 0));
+    // the best connected few may cover an unlabelled node's shape when a crowd leaves no room
+    var placed = place('node', i, cands, labelTextOf(i), LABEL_PX, bold, !important) ||
+      (!important && hubs-- > 0 && place('node', i, cands, labelTextOf(i), LABEL_PX, false, false));
+    if (placed) grid.add(shape);
   }
+  var hubs = 25;
   function edgeLabelAt(j, forced) {
     var e = EDGES[j], a = screen(e.f), b = screen(e.t);
     if (!a || !b) return;

@@ -205,7 +205,7 @@ var TL = (function () {
         var open = n.dt.q === 'after' ? 1 : n.dt.q === 'before' ? -1 : 0;
         var name = (out ? (n.d0 > view[1] ? '' : '\u2039 ') + n.dt.l + (n.d0 > view[1] ? ' \u203a' : '') + ' \u00b7 ' : '') + truncate(caption(i), 48);
         var markL = point ? x0 - 6 : x0, markR = point ? x0 + 6 : Math.max(x1, x0 + MIN_W);
-        if (open > 0) markR = width - PAD; else if (open < 0) markL = PAD;
+        if (open > 0) markR = labelled ? width - PAD : Math.min(width - PAD, x1 + 28); else if (open < 0) markL = labelled ? PAD : Math.max(PAD, x0 - 28);
         var textW = labelled ? textWidth(name, hl && hl.has(i)) + 6 : 0;
         var side = markR + 4 + textW > width - 2 ? 'left' : 'right';
         var left = labelled && side === 'left' ? markL - 4 - textW : markL, right = labelled && side === 'right' ? markR + 4 + textW : markR;
@@ -221,7 +221,9 @@ var TL = (function () {
           shape = svg('path', { d: n.d0 > view[1] ? 'M' + (x0 + MIN_W) + ',' + cy + 'l-7,-5v10z' : 'M' + x0 + ',' + cy + 'l7,-5v10z', fill: color, stroke: shade(color, -0.35), class: 'tl-out' });
         } else if (open) {
           // after X: from the end of X on, open to the right; before X: up to its start
+          // (a short arrow when items are too many to label: a corpus would be all dashes)
           var from = open > 0 ? x1 : x0, to = open > 0 ? width - PAD : PAD;
+          if (!labelled) to = open > 0 ? Math.min(to, from + 28) : Math.max(to, from - 28);
           shape = svg('path', { d: 'M' + from + ',' + (cy - 5) + 'v10M' + from + ',' + cy + 'H' + to + 'm' + (open > 0 ? '-6,-4l6,4l-6,4' : '6,-4l-6,4l6,4'),
             fill: 'none', stroke: color, 'stroke-width': 2, 'stroke-dasharray': '5 3', class: 'tl-open' });
         } else if (point) {
@@ -281,8 +283,12 @@ var TL = (function () {
       drawnFor = actor;
       if (!pending) { pending = true; requestAnimationFrame(function () { setTimeout(function () { pending = false; draw(); }, 0); }); }
     }
+    // on a corpus the chart shows only the opened scope: the timeline greys out only what the
+    // filters and the range remove, not what is merely not opened yet
+    var scoped = state.scope && !state.focus;
     items.forEach(function (it) {
-      it[1].classList.toggle('tl-off', !nodeFlags[it[0]]);
+      var n = NODES[it[0]];
+      it[1].classList.toggle('tl-off', scoped ? !(state.kindOn[n.k] && n.deg >= state.minDegree && (!state.range || inRange(n))) : !nodeFlags[it[0]]);
       it[1].classList.toggle('tl-sel', !!(state.selected && state.selected.node === it[0]));
     });
     var r = drag && drag.moved ? [drag.lo, drag.hi] : state.range;
