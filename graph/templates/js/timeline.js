@@ -186,7 +186,10 @@ var TL = (function () {
     var inView = entries.filter(function (i) { return NODES[i].d1 + 1 >= view[0] && NODES[i].d0 <= view[1]; }).length;
     var labelled = inView <= LABEL_MAX_ITEMS;
     var hl = selectedActor() !== null ? eventsOf(selectedActor()) : null;
-    var layer = svg('g', { class: 'tl-items' }), heads = svg('g', { class: 'tl-lanes' });
+    layer = svg('g', { class: 'tl-items' });
+    overlay = svg('g', { class: 'tl-overlay' });
+    selItem = null;
+    var heads = svg('g', { class: 'tl-lanes' });
     var y = AXIS + 4;
     items = [];
     lanes.forEach(function (lane, li) {
@@ -245,7 +248,7 @@ var TL = (function () {
           g.appendChild(tip);
         }
         layer.appendChild(g);
-        items.push([i, g, li, row, left, right]);
+        items.push([i, g, li, row, left, right, false]);
       });
       y += Math.max(1, rowEnd.length) * ROW + 4;
       heads.appendChild(svg('line', { x1: 0, x2: width, y1: y, y2: y, class: 'tl-lane-sep' }));
@@ -269,11 +272,12 @@ var TL = (function () {
     root.appendChild(axis);
     root.appendChild(heads);
     root.appendChild(layer);
+    root.appendChild(overlay);
     brush = svg('rect', { class: 'tl-brush', x: 0, y: 0, width: 0, height: height, visibility: 'hidden' });
     root.appendChild(brush);
     paint();
   }
-  var brush = null, drawnFor = null, pending = false;
+  var brush = null, drawnFor = null, pending = false, layer = null, overlay = null, selItem = null;
 
   function paint() {
     // the selected actor gets its own lane: redraw when that changes
@@ -285,12 +289,30 @@ var TL = (function () {
     }
     // on a corpus the chart shows only the opened scope: the timeline greys out only what the
     // filters and the range remove, not what is merely not opened yet
-    var scoped = state.scope && !state.focus;
+    var scoped = state.scope && !state.focus, on = [], off = [];
     items.forEach(function (it) {
       var n = NODES[it[0]];
-      it[1].classList.toggle('tl-off', scoped ? !(state.kindOn[n.k] && n.deg >= state.minDegree && (!state.range || inRange(n))) : !nodeFlags[it[0]]);
-      it[1].classList.toggle('tl-sel', !!(state.selected && state.selected.node === it[0]));
+      it[7] = !!(scoped ? state.kindOn[n.k] && n.deg >= state.minDegree && (!state.range || inRange(n)) : nodeFlags[it[0]]);
+      (it[7] ? on : off).push(it);
     });
+    // Greying out: when most items stay, each item that changed toggles its class; when most
+    // go (a focus, a short range), the whole layer greys at once and copies of the few that
+    // stay are drawn over it: thousands of class changes would cost a long style pass.
+    var few = off.length > on.length && items.length > 200;
+    clear(overlay);
+    if (layer) layer.classList.toggle('tl-dim-all', few);
+    items.forEach(function (it) {
+      var want = !few && !it[7];
+      if (it[6] !== want) { it[1].classList.toggle('tl-off', want); it[6] = want; }
+    });
+    if (few) on.forEach(function (it) { overlay.appendChild(it[1].cloneNode(true)); });
+    var sel = state.selected && state.selected.node !== undefined ? state.selected.node : null;
+    if (selItem && selItem[0] !== sel) { selItem[1].classList.remove('tl-sel'); selItem = null; }
+    if (sel !== null && !selItem) {
+      selItem = items.filter(function (it) { return it[0] === sel; })[0] || null;
+      if (selItem) selItem[1].classList.add('tl-sel');
+    }
+    if (few && selItem) overlay.querySelectorAll('[data-node="' + sel + '"]').forEach(function (g) { g.classList.add('tl-sel'); });
     var r = drag && drag.moved ? [drag.lo, drag.hi] : state.range;
     if (brush) {
       if (r) {
