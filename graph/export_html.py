@@ -13,8 +13,13 @@ How the page is built, and why:
   ``innerHTML``; its ``add_node``/``add_edge`` scan lists, which is quadratic at 20,000 nodes.
 * Positions come from :mod:`briefgraph.graph.layout` (numpy, deterministic), so the browser
   runs no physics and the same graph always gives the same picture.
-* The timeline is a small SVG widget of our own (``templates/js/timeline.js``, ~300 lines)
+* The timeline is a small SVG widget of our own (``templates/js/timeline.js``, ~450 lines)
   rather than vis-timeline (about 500 kB more, and its item templates take HTML).
+* Labels are drawn by the page (``labels.js``), not by vis-network, so that they can be placed
+  by importance without overlaps; the report pictures (PNG, SVG, print) are painted by
+  ``report.js`` from the same scene, so they never depend on the screen's resolution.
+* Evidence sentences carry the paragraph (from the record, or counted in the original file
+  when it is still there unchanged) and the page where the record gives one.
 * Everything from the brief is data: it travels as JSON in a ``<script type="application/json">``
   block with ``<``, ``>`` and ``&`` escaped (so neither ``</script>`` nor ``<!--`` can occur),
   the page script only ever assigns ``textContent``, and links are only made from ``http:`` and
@@ -127,7 +132,9 @@ def render_html(graph: nx.MultiDiGraph, title: str | None = None,
 
 def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str, Any]:
     """The JSON the page reads: schema styling, nodes with positions, edges, and evidence
-    sentences stored once and referenced by index (a sentence often supports many facts)."""
+    sentences stored once and referenced by index (a sentence often supports many facts):
+    ``[text, document index, start, end, source node indices, paragraph, page]``. Nodes and
+    edges with an extracted ``confidence`` in [0, 1] carry it as ``c``."""
     from briefgraph.graph.layout import layout
 
     schema = load_schema()
