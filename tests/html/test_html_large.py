@@ -28,6 +28,11 @@ def test_large_graph_is_static_fast_and_usable(explorer, large_html):
                 drawn: bg.network.body.nodeIndices.length, readyAt: window.briefgraphReadyAt}; }""")
     assert state["moved"] == 0 and state["physics"] is False
     assert state["labels"] == 0 and state["drawn"] > 1500
+    # labels: the hubs are named even zoomed out, and no two labels overlap
+    boxes = explorer.js("window.briefgraph.labelBoxes()")
+    assert len(boxes) >= 10
+    assert not [(a["text"], b["text"]) for k, a in enumerate(boxes) for b in boxes[k + 1:]
+                if a["x"] < b["x"] + b["w"] and b["x"] < a["x"] + a["w"] and a["y"] < b["y"] + b["h"] and b["y"] < a["y"] + a["h"]]
     explorer.page.check("#bg-edge-labels")
     explorer.js("window.briefgraph.network.moveTo({scale: 1.5, animation: false})")
     labelled = explorer.js("window.briefgraph.labelBoxes().filter(b => b.kind === 'edge').length")
