@@ -90,3 +90,16 @@ def test_minimum_links_and_hide_unlinked(page):
         net.body.edgeIndices.forEach(j => { linked.add(bg.data.edges[j].f); linked.add(bg.data.edges[j].t); });
         return net.body.nodeIndices.filter(i => !linked.has(i)).length; }""")
     assert lonely == 0
+
+
+def test_open_by_link_type_adds_only_that_type(page):
+    hub = page.js("""() => { const bg = window.briefgraph, shown = new Set(bg.network.body.nodeIndices), n = bg.data.nodes;
+        return n.map((x, i) => i).filter(i => shown.has(i) && bg.data.kinds[n[i].k].name === 'State').sort((a, b) => n[b].deg - n[a].deg)[0]; }""")
+    page.js("(i) => window.briefgraph.selectNode(i)", hub)
+    before = set(drawn(page))
+    head = page.page.locator("#bg-panel .bg-conn-type", has_text="MEMBER_OF").first
+    head.locator("button:text-is('open')").click()
+    added = set(drawn(page)) - before
+    via = page.js("""(i) => { const bg = window.briefgraph, t = bg.data.edgeTypes.findIndex(x => x.name === 'MEMBER_OF');
+        return bg.data.edges.filter(e => e.y === t && (e.f === i || e.t === i)).map(e => e.f === i ? e.t : e.f); }""", hub)
+    assert added and added <= set(via)
