@@ -91,3 +91,22 @@ def test_show_edge_labels_labels_edges_but_keeps_them_apart(page):
     drawn = boxes(page)
     assert len([b for b in drawn if b["kind"] == "edge"]) > 3
     assert overlapping(drawn) == []
+
+
+def test_hovering_an_edge_labels_it(page):
+    j, mid = page.js("""() => { const bg = window.briefgraph, net = bg.network, pos = net.getPositions();
+        // the longest edge, whose middle is far from any node
+        let best = null, len = -1;
+        net.body.edgeIndices.forEach(j => { const e = bg.data.edges[j], a = pos[e.f], b = pos[e.t];
+            const d = Math.hypot(a.x - b.x, a.y - b.y); if (d > len) { len = d; best = j; } });
+        const e = bg.data.edges[best], a = pos[e.f], b = pos[e.t];
+        return [best, net.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2})]; }""")
+    box = page.page.locator("#bg-graph").bounding_box()
+    page.page.mouse.move(box["x"] + mid["x"], box["y"] + mid["y"])
+    page.page.wait_for_timeout(150)
+    drawn = boxes(page)
+    assert [b for b in drawn if b["kind"] == "edge" and b["i"] == j]
+    assert overlapping(drawn) == []
+    page.page.mouse.move(box["x"] + 2, box["y"] + 2)
+    page.page.wait_for_timeout(150)
+    assert not [b for b in boxes(page) if b["kind"] == "edge"]

@@ -9,7 +9,7 @@ var OPTIONS = {
   layout: { improvedLayout: false, randomSeed: 1 },
   groups: kindGroups(),
   interaction: {
-    hover: !BIG, tooltipDelay: 250, multiselect: false, navigationButtons: false, keyboard: false,
+    hover: !BIG || SCOPED, tooltipDelay: 250, multiselect: false, navigationButtons: false, keyboard: false,
     hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, zoomSpeed: 0.7
   },
   nodes: {
@@ -31,6 +31,11 @@ function start() {
   wireControls();
   network = new vis.Network($('bg-graph'), { nodes: nodeSet, edges: edgeSet }, OPTIONS);
   wireLabels();
+  // hover (tooltips, edge labels) costs a hit test per mouse move: on while the chart is small
+  onRefresh(function () {
+    var want = !BIG || nodeSet.length <= 3000;
+    if (want !== network.interactionHandler.options.hover) network.setOptions({ interaction: { hover: want } });
+  });
   wireReport();
   wireKeys();
   wireList();
