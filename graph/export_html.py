@@ -13,8 +13,13 @@ How the page is built, and why:
   ``innerHTML``; its ``add_node``/``add_edge`` scan lists, which is quadratic at 20,000 nodes.
 * Positions come from :mod:`briefgraph.graph.layout` (numpy, deterministic), so the browser
   runs no physics and the same graph always gives the same picture.
-* The timeline is a small SVG widget of our own (``templates/js/timeline.js``, ~300 lines)
+* The timeline is a small SVG widget of our own (``templates/js/timeline.js``, ~450 lines)
   rather than vis-timeline (about 500 kB more, and its item templates take HTML).
+* Labels are drawn by the page (``labels.js``), not by vis-network, so that they can be placed
+  by importance without overlaps; the report pictures (PNG, SVG, print) are painted by
+  ``report.js`` from the same scene, so they never depend on the screen's resolution.
+* Evidence sentences carry the paragraph (from the record, or counted in the original file
+  when it is still there unchanged) and the page where the record gives one.
 * Everything from the brief is data: it travels as JSON in a ``<script type="application/json">``
   block with ``<``, ``>`` and ``&`` escaped (so neither ``</script>`` nor ``<!--`` can occur),
   the page script only ever assigns ``textContent``, and links are only made from ``http:`` and
@@ -46,10 +51,11 @@ from briefgraph.graph.schema import dated_kinds, load_schema
 
 VIS_VERSION = "9.1.2"
 #: page scripts, concatenated in this order inside one closure (see templates/js/)
-SCRIPTS = ("util.js", "state.js", "panel.js", "timeline.js", "controls.js", "corrections.js", "main.js")
+SCRIPTS = ("util.js", "state.js", "panel.js", "timeline.js", "controls.js", "labels.js", "report.js",
+           "keys.js", "listview.js", "corrections.js", "main.js")
 #: node attributes shown elsewhere than in the property table
 _NODE_FIXED = {"kind", "name", "aliases", "evidence", "docs", "date", "date_start", "date_end",
-               "date_precision", "date_qualifier"}
+               "date_precision", "date_qualifier", "confidence"}
 _MONTHS = ("January February March April May June July August September October November "
            "December").split()
 
@@ -114,6 +120,7 @@ def render_html(graph: nx.MultiDiGraph, title: str | None = None,
         counts=_text(f"{counts['nodes']:,} nodes · {counts['edges']:,} edges · "
                      f"{counts['documents']:,} brief{'s' if counts['documents'] != 1 else ''}"),
         exported=_text(exported),
+        trust=_text(trust_line(data["documents"], graph.graph.get("documents", {}))),
         exported_attr=html.escape(exported, quote=True),
         css=css,
         data=script_json(data),
@@ -125,7 +132,9 @@ def render_html(graph: nx.MultiDiGraph, title: str | None = None,
 
 def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str, Any]:
     """The JSON the page reads: schema styling, nodes with positions, edges, and evidence
-    sentences stored once and referenced by index (a sentence often supports many facts)."""
+    sentences stored once and referenced by index (a sentence often supports many facts):
+    ``[text, document index, start, end, source node indices, paragraph, page]``. Nodes and
+    edges with an extracted ``confidence`` in [0, 1] carry it as ``c``."""
     from briefgraph.graph.layout import layout
 
     schema = load_schema()
@@ -137,6 +146,7 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
     doc_index = {d: i for i, (d, _) in enumerate(docs)}
     sentences: list[list] = []
     sentence_index: dict[tuple, int] = {}
+    paragraphs = _Paragraphs(graph.graph.get("documents", {}))
 
     def evidence(records) -> list[list]:
         out = []
@@ -146,11 +156,16 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
             if doc not in doc_index:
                 doc_index[doc] = len(docs)
                 docs.append((doc, {}))
-            key = (ev.get("text", ""), doc, ev.get("start"), ev.get("end"), tuple(sources))
+            key = (ev.get("text", ""), doc, ev.get("start"), ev.get("end"), tuple(sources),
+                   str(ev.get("paragraph")), str(ev.get("page")))
             if key not in sentence_index:
                 sentence_index[key] = len(sentences)
+                para = ev.get("paragraph")
+                if para is None:
+                    para = paragraphs.number(doc, ev.get("start"))
                 sentences.append([str(ev.get("text", "")), doc_index[doc], ev.get("start"),
-                                  ev.get("end"), sources] + ([ev["page"]] if ev.get("page") is not None else []))
+                                  ev.get("end"), sources, _int_or_none(para),
+                                  _int_or_none(ev.get("page"))])
             out.append([sentence_index[key], ev.get("mention")])
         return out
 
@@ -180,13 +195,15 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
         if link:
             node["u"] = link
         node["e"] = evidence(d.get("evidence"))
+        if _confidence(d) is not None:
+            node["c"] = _confidence(d)
         nodes.append(node)
     edges = []
     for u, v, key in sorted(graph.edges(keys=True)):
         d = graph.edges[u, v, key]
         edge = {"f": index[u], "t": index[v], "y": etypes.index(d["type"])}
         props = {k: _jsonable(x) for k, x in sorted(d.items())
-                 if k not in ("type", "evidence") and not k.startswith("date") and x is not None}
+                 if k not in ("type", "evidence", "confidence") and not k.startswith("date") and x is not None}
         if props.get("corrections"):
             edge["c"] = props.pop("corrections")
         if props:
@@ -195,6 +212,8 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
         if date:
             edge["dt"] = date
         edge["e"] = evidence(d.get("evidence"))
+        if _confidence(d) is not None:
+            edge["c"] = _confidence(d)
         edges.append(edge)
 
     documents = [{"id": str(k), **{f: _jsonable(v.get(f)) for f in ("title", "author", "editor",
@@ -213,6 +232,99 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
         "edges": edges,
         "sentences": sentences,
     }
+
+
+def trust_line(documents: list[dict], real: dict) -> str:
+    """What the page says about where its facts come from.
+
+    Examples
+    --------
+    >>> trust_line([{"id": "d", "title": "Brief", "date": "2024-08-15"}], {"d": {}})
+    'Facts extracted automatically by briefgraph from Brief (15 August 2024); each links to its sentence: check it before quoting.'
+    """
+    docs = [d for d in documents if d["id"] in real]
+    named = [f"{d.get('title') or d['id']}" + (f" ({date_label(d['date'])})" if d.get("date") else "")
+             for d in docs[:2]]
+    more = f" and {len(docs) - 2} more briefs" if len(docs) > 2 else ""
+    source = "; ".join(named) + more if named else "the briefs"
+    return (f"Facts extracted automatically by briefgraph from {source}; each links to its "
+            "sentence: check it before quoting.")
+
+
+def _confidence(d: dict) -> float | None:
+    """The extractor's confidence in [0, 1], rounded for the page, or None."""
+    value = d.get("confidence")
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not 0 <= value <= 1:
+        return None
+    return round(float(value), 2)
+
+
+def _int_or_none(value: Any) -> int | None:
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return value
+    if isinstance(value, str) and value.strip().isdigit():
+        return int(value)
+    return None
+
+
+class _Paragraphs:
+    """Paragraph numbers (1-based blocks of text between blank lines) of offsets into a
+    brief's original file, read from the path in the graph's documents table when the file
+    is still there with the same sha256; None when it is not (the page then shows offsets)."""
+
+    def __init__(self, documents: dict):
+        self.documents = documents
+        self.starts: dict[Any, list[int] | None] = {}
+
+    def number(self, doc: Any, offset: Any) -> int | None:
+        if not isinstance(offset, int) or isinstance(offset, bool):
+            return None
+        if doc not in self.starts:
+            self.starts[doc] = self._load(self.documents.get(doc) or {})
+        starts = self.starts[doc]
+        if not starts:
+            return None
+        import bisect
+        return max(1, bisect.bisect_right(starts, offset))
+
+    @staticmethod
+    def _load(header: dict) -> list[int] | None:
+        path, digest = header.get("path"), header.get("sha256")
+        if not path or not digest:
+            return None
+        try:
+            raw = Path(path).read_bytes()
+        except (OSError, ValueError):
+            return None
+        if hashlib.sha256(raw).hexdigest() != digest:
+            return None
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            return None
+        return paragraph_starts(text)
+
+
+def paragraph_starts(text: str) -> list[int]:
+    """Offsets where each paragraph (a block of non-blank lines) of ``text`` begins.
+
+    Examples
+    --------
+    >>> paragraph_starts("Title\\n\\nFirst line\\nstill first.\\n\\n\\nSecond.")
+    [0, 7, 33]
+    """
+    starts, at, blank = [], 0, True
+    for line in text.splitlines(keepends=True):
+        if line.strip():
+            if blank:
+                starts.append(at)
+            blank = False
+        else:
+            blank = True
+        at += len(line)
+    return starts
 
 
 def _tilt_level_edges(graph: nx.MultiDiGraph, pos: dict) -> None:

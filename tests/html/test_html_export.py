@@ -20,7 +20,7 @@ from hostile import BAD_URLS, GOOD_URL, PAYLOADS, hostile_graph
 # every element the page template itself writes; anything else would come from the data
 TEMPLATE_TAGS = {"html", "head", "meta", "title", "link", "style", "body", "header", "div", "h1", "span",
                  "time", "input", "ul", "button", "main", "aside", "section", "h2", "p", "label",
-                 "strong", "noscript", "script"}
+                 "strong", "noscript", "script", "svg", "path", "rect", "details", "summary"}  # svg: the timeline legend
 
 
 class Page(HTMLParser):
@@ -263,3 +263,15 @@ def test_file_is_utf8_whatever_the_locale(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "LC_ALL": "C", "LANG": "C", "PYTHONUTF8": "0", "PYTHONIOENCODING": "ascii"}
     subprocess.run([sys.executable, "-c", code], check=True, env=env)
     assert name in out.read_bytes().decode("utf-8")
+
+
+def test_every_kind_has_its_own_shape_so_colour_is_never_the_only_cue():
+    """Greyscale prints and colour-blind readers tell kinds apart by shape alone (State and
+    Person were both dots); the shapes are ones vis-network draws and the page's legend knows."""
+    from briefgraph.graph.schema import load_schema
+
+    schema = load_schema()
+    shapes = [k.shape for k in schema.node_kinds.values()]
+    assert len(set(shapes)) == len(shapes), shapes
+    drawn = {"dot", "square", "triangle", "triangleDown", "diamond", "star", "box", "hexagon"}
+    assert set(shapes) <= drawn

@@ -82,3 +82,32 @@ def test_payloads_are_shown_as_text(explorer, hostile_html):
     explorer.js("(i) => window.briefgraph.selectNode(i)", i)
     assert explorer.page.locator("#bg-panel h2").inner_text() == names[i]
     assert pwned(explorer) == "undefined"
+
+
+def test_new_surfaces_keep_payloads_as_text(explorer, hostile_html):
+    """The list view, the undated tray, timeline lanes and captions, paths with evidence, the
+    report SVG and the printed page all show the data and run none of it."""
+    explorer.open(hostile_html)
+    explorer.page.check('#bg-kinds input[data-kind="Source"]')
+    explorer.page.click("#bg-list-toggle")
+    explorer.page.click("#bg-list-tab-events")
+    explorer.page.click("#bg-list-tab-nodes")
+    explorer.page.click("#bg-list-toggle")
+    if explorer.js("window.briefgraph.timeline.undated().length"):
+        explorer.page.click("#bg-tl-undated")
+        explorer.page.locator("#bg-tl-tray button[data-node]").first.click()
+    actor = explorer.js("""() => { const bg = window.briefgraph, n = bg.data.nodes;
+        return n.map((x, i) => i).filter(i => bg.timeline.isActor(i)).sort((a, b) => n[b].deg - n[a].deg)[0]; }""")
+    if actor is not None:
+        explorer.js("(i) => window.briefgraph.selectNode(i)", actor)
+        explorer.page.wait_for_function("() => !window.briefgraph.timeline.pending()")
+    nodes = explorer.js("window.briefgraph.data.nodes.length")
+    if nodes > 1:
+        explorer.js("(n) => window.briefgraph.findPath(0, n - 1)", nodes)
+    svg = explorer.js("window.briefgraph.snapshotSvg()")
+    assert "<script" not in svg.lower().replace("&lt;script", "")
+    explorer.page.pdf()
+    explorer.page.keyboard.press("Escape")
+    assert pwned(explorer) == "undefined"
+    assert_clean_dom(explorer)
+    assert explorer.requests == [] and explorer.errors == []

@@ -1,4 +1,4 @@
-// Filters, search, selection, neighbourhood focus, shortest path, reset and PNG snapshot.
+// Filters, search, selection, neighbourhood focus, shortest path and reset (pictures: report.js).
 
 var network = null; // created in main.js, after the controls are wired
 
@@ -8,14 +8,14 @@ function buildFilters() {
   var kinds = $('bg-kinds'), types = $('bg-types');
   KINDS.forEach(function (k, i) {
     if (!KIND_COUNT[i]) return;
-    var box = el('input', { type: 'checkbox', checked: state.kindOn[i], onchange: function () { state.kindOn[i] = box.checked; refresh(); } });
+    var box = el('input', { type: 'checkbox', checked: state.kindOn[i], onchange: function () { state.kindOn[i] = box.checked; refresh(); refit(); } });
     box.dataset.kind = k.name;
     kinds.appendChild(el('label', { cls: 'bg-filter', title: k.name === 'Source' ? 'Footnote sources: no edges, cited in the evidence' : '' },
       [box, swatch(i), el('span', { cls: 'bg-fname', text: k.name }), el('span', { cls: 'bg-count', id: 'bg-kc-' + i })]));
   });
   TYPES.forEach(function (t, i) {
     if (!TYPE_COUNT[i]) return;
-    var box = el('input', { type: 'checkbox', checked: state.typeOn[i], onchange: function () { state.typeOn[i] = box.checked; refresh(); } });
+    var box = el('input', { type: 'checkbox', checked: state.typeOn[i], onchange: function () { state.typeOn[i] = box.checked; refresh(); refit(); } });
     box.dataset.type = t.name;
     types.appendChild(el('label', { cls: 'bg-filter', title: t.description },
       [box, el('span', { cls: 'bg-fname bg-etype', text: t.name }), el('span', { cls: 'bg-count', id: 'bg-tc-' + i })]));
@@ -31,6 +31,12 @@ function buildFilters() {
   $('bg-types-all').addEventListener('click', function () { all(true); });
   $('bg-types-none').addEventListener('click', function () { all(false); });
   onRefresh(countFilters);
+}
+
+// After a filter change the view fits what is left (unless a focus or path holds the view).
+function refit() {
+  if (state.focus || state.path) return;
+  network.fit({ nodes: visibleNodes(), animation: { duration: 300, easingFunction: 'easeInOutQuad' } });
 }
 
 function countFilters() {
@@ -78,25 +84,38 @@ function findNodes(query, limit) {
 // A search box with a list of matches; Enter takes the highlighted (or first) one.
 function autocomplete(input, list, onPick) {
   var matches = [], active = 0;
+  // ARIA 1.2 combobox: the input owns the list box and points at the active option
+  input.setAttribute('role', 'combobox');
+  input.setAttribute('aria-autocomplete', 'list');
+  input.setAttribute('aria-controls', list.id);
+  input.setAttribute('aria-expanded', 'false');
   function render() {
     clear(list);
     matches.forEach(function (m, k) {
       var n = NODES[m.node];
-      var item = el('li', { cls: k === active ? 'bg-active' : '', role: 'option' }, [
+      var item = el('li', { cls: k === active ? 'bg-active' : '', role: 'option', id: list.id + '-' + k }, [
         swatch(n.k), el('span', { cls: 'bg-sname', text: n.n }),
         el('span', { cls: 'bg-skind', text: m.form !== n.n ? '\u201c' + m.form + '\u201d' : KINDS[n.k].name })
       ]);
       item.addEventListener('mousedown', function (ev) { ev.preventDefault(); pick(k); });
       list.appendChild(item);
     });
-    if (!matches.length && input.value.trim()) list.appendChild(el('li', { cls: 'bg-none', text: 'no match' }));
+    if (!matches.length && input.value.trim()) list.appendChild(el('li', { cls: 'bg-none', text: 'no match', role: 'option', ariaDisabled: 'true' }));
     list.hidden = !input.value.trim();
+    sync();
+  }
+  function sync() {
+    input.setAttribute('aria-expanded', String(!list.hidden));
+    list.querySelectorAll('[role=option]').forEach(function (o, k) { o.setAttribute('aria-selected', String(k === active && !!matches.length)); });
+    if (!list.hidden && matches.length) input.setAttribute('aria-activedescendant', list.id + '-' + active);
+    else input.removeAttribute('aria-activedescendant');
   }
   function pick(k) {
     var m = matches[k];
     if (!m) return;
     input.value = NODES[m.node].n;
     list.hidden = true;
+    sync();
     onPick(m.node);
   }
   input.addEventListener('input', function () { matches = findNodes(input.value, 12); active = 0; render(); });
@@ -109,10 +128,10 @@ function autocomplete(input, list, onPick) {
       ev.preventDefault();
       if (!matches.length) matches = findNodes(input.value, 12);
       pick(active);
-    } else if (ev.key === 'Escape') list.hidden = true;
+    } else if (ev.key === 'Escape' && !list.hidden) { ev.preventDefault(); list.hidden = true; sync(); }
   });
-  input.addEventListener('blur', function () { list.hidden = true; });
-  return function (node) { input.value = NODES[node].n; list.hidden = true; };
+  input.addEventListener('blur', function () { list.hidden = true; sync(); });
+  return function (node) { input.value = NODES[node].n; list.hidden = true; sync(); };
 }
 
 // --- selection ----------------------------------------------------------------------------
@@ -127,6 +146,8 @@ function reveal(i) {
     changed = true;
   }
   if (state.focus && !state.focus.set.has(i)) { state.focus = null; changed = true; }
+  if (state.scope && !state.scope.has(i)) { expandScope([i], 1, null, 60); changed = true; }
+  if (n.deg < state.minDegree) { state.minDegree = 0; $('bg-min-degree').value = '0'; changed = true; }
   if (changed) refresh();
   if (!nodeFlags[i] && state.range) TL.setRange(null, null);
 }
@@ -172,13 +193,25 @@ function focusOn(i, hops) {
   var view = state.focus ? state.focus.view : { position: network.getViewPosition(), scale: network.getScale() };
   state.focus = null;
   reveal(i);
+  var scope = state.scope;
+  state.scope = null; // a focus looks past the scope of a corpus
   computeFlags();
+  state.scope = scope;
   state.focus = { node: i, hops: hops, set: neighbourhood(i, hops), view: view };
   refresh();
   network.fit({ nodes: Array.from(state.focus.set).filter(function (k) { return nodeFlags[k]; }), animation: { duration: 400, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.6 });
   state.selected = { node: i };
   network.selectNodes([i]);
   TL.paint();
+}
+
+// Open more of a corpus around node i (all its links, or those of one type) and show it.
+function openAround(i, hops, type) {
+  var added = expandScope([i], hops, type === undefined ? null : new Set([type]), 400);
+  refresh();
+  showNode(i);
+  network.fit({ nodes: neighbourhood(i, hops).size < 400 ? Array.from(neighbourhood(i, hops)) : [i], animation: { duration: 300, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.4 });
+  return added;
 }
 
 function unfocus() {
@@ -198,11 +231,23 @@ function setPathEnd(which, i) {
   else $('bg-path-result').textContent = 'Now choose the ' + (which === 'from' ? 'end' : 'start') + '.';
 }
 
+// Dim everything on the chart but the path. Only what is drawn is touched (a corpus has far
+// more hidden than shown), and exactly that is restored afterwards.
+var dimmed = null;
 function dimAll(on, keepNodes, keepEdges) {
-  nodeSet.update(NODES.map(function (n, i) { return { id: i, color: nodeColor(n.k, on && !keepNodes.has(i)), font: { color: on && !keepNodes.has(i) ? '#b8bfc8' : (KINDS[n.k].shape === 'box' ? '#ffffff' : '#1f2933') } }; }));
-  edgeSet.update(EDGES.map(function (e, j) {
-    var inPath = on && keepEdges.has(j);
-    return { id: j, color: on ? (inPath ? EDGE_PATH : EDGE_DIM) : EDGE_COLOR, width: inPath ? 3.5 : 1.2, font: { color: on && !inPath ? '#c9ced6' : '#52606d' } };
+  if (!on) {
+    if (!dimmed) return;
+    nodeSet.update(dimmed.nodes.filter(function (i) { return shownNodes[i]; }).map(function (i) { return { id: i, color: nodeColor(NODES[i].k, false) }; }));
+    edgeSet.update(dimmed.edges.filter(function (j) { return shownEdges[j]; }).map(function (j) { return { id: j, color: EDGE_COLOR, width: 1.2 }; }));
+    dimmed = null;
+    return;
+  }
+  dimAll(false);
+  dimmed = { nodes: visibleNodes(), edges: visibleEdges() };
+  nodeSet.update(dimmed.nodes.map(function (i) { return { id: i, color: nodeColor(NODES[i].k, !keepNodes.has(i)) }; }));
+  edgeSet.update(dimmed.edges.map(function (j) {
+    var inPath = keepEdges.has(j);
+    return { id: j, color: inPath ? EDGE_PATH : EDGE_DIM, width: inPath ? 3.5 : 1.2 };
   }));
 }
 
@@ -210,26 +255,33 @@ function findPath() {
   var out = $('bg-path-result');
   if (pathEnds.from === null || pathEnds.to === null) { out.textContent = 'Choose both ends (type a name, pick from the list).'; return null; }
   clearPath(true);
-  var path = shortestPath(pathEnds.from, pathEnds.to);
-  if (!path) {
-    reveal(pathEnds.from);
-    reveal(pathEnds.to);
-    path = shortestPath(pathEnds.from, pathEnds.to);
-  }
-  if (!path) { out.textContent = 'No path between them in the visible graph.'; return null; }
+  reveal(pathEnds.from);
+  reveal(pathEnds.to);
+  var paths = kShortestPaths(pathEnds.from, pathEnds.to, pathOptions.k);
+  if (!paths.length) { out.textContent = 'No path between them through the chosen links' + (pathOptions.throughPlaces ? '' : ' (places are not crossed)') + '.'; return null; }
+  state.paths = paths;
+  out.textContent = paths[0].edges.length + ' step' + (paths[0].edges.length === 1 ? '' : 's') + (paths.length > 1 ? '; ' + (paths.length - 1) + ' alternative' + (paths.length > 2 ? 's' : '') : '') + '.';
+  return showPathOnChart(0);
+}
+
+// Draw alternative `k` of the last search and list its steps with their evidence.
+function showPathOnChart(k) {
+  var path = state.paths[k];
+  dimAll(false);
   state.path = path;
+  state.pathIndex = k;
   dimAll(true, new Set(path.nodes), new Set(path.edges));
   network.setSelection({ nodes: path.nodes, edges: path.edges }, { highlightEdges: false });
   network.fit({ nodes: path.nodes, animation: { duration: 400, easingFunction: 'easeInOutQuad' }, maxZoomLevel: 1.5 });
-  out.textContent = path.edges.length + ' step' + (path.edges.length === 1 ? '' : 's') + '.';
   showPath(path);
   status();
   return path;
 }
 
 function clearPath(keepInputs) {
-  if (state.path) dimAll(false);
+  dimAll(false);
   state.path = null;
+  state.paths = null;
   if (!keepInputs) {
     pathEnds = { from: null, to: null };
     $('bg-path-from').value = '';
@@ -242,6 +294,10 @@ function clearPath(keepInputs) {
 function status() {
   var bar = $('bg-status'), bits = [];
   clear(bar);
+  if (state.scope && !state.focus) {
+    bits.push(el('span', { text: 'Showing ' + visibleNodes().length.toLocaleString('en') + ' of ' + NODES.length.toLocaleString('en') + ' nodes: the most connected actors and what you open' }));
+    bits.push(el('button', { type: 'button', text: 'Show everything', title: 'Draw the whole graph (slow on a corpus)', onclick: function () { state.scope = null; refresh(); refit(); } }));
+  }
   if (state.focus) {
     bits.push(el('span', { text: 'Neighbourhood of ' + NODES[state.focus.node].n + ' (' + state.focus.hops + ' hop' + (state.focus.hops > 1 ? 's' : '') + ')' }));
     bits.push(el('button', { type: 'button', text: 'Back to the whole graph', onclick: unfocus }));
@@ -258,11 +314,16 @@ function status() {
   bar.hidden = !bits.length;
 }
 
-// --- reset and snapshot -------------------------------------------------------------------
+// --- reset -------------------------------------------------------------------
 
 function reset() {
   clearPath(false);
   state.focus = null;
+  state.scope = SCOPED ? initialScope() : null;
+  state.minDegree = 0;
+  state.hideUnlinked = false;
+  $('bg-min-degree').value = '0';
+  $('bg-hide-unlinked').checked = false;
   state.kindOn = KINDS.map(function (k, i) { return !(i === SOURCE_KIND && KIND_COUNT[i] < NODES.length); });
   state.typeOn = TYPES.map(function () { return true; });
   document.querySelectorAll('#bg-kinds input').forEach(function (b) { b.checked = state.kindOn[KINDS.map(function (k) { return k.name; }).indexOf(b.dataset.kind)]; });
@@ -274,38 +335,39 @@ function reset() {
   network.fit({ animation: false });
 }
 
-function snapshot() {
-  var src = document.querySelector('#bg-graph canvas');
-  var ratio = src.width / src.clientWidth || 1, foot = Math.round(30 * ratio);
-  var out = document.createElement('canvas');
-  out.width = src.width;
-  out.height = src.height + foot;
-  var ctx = out.getContext('2d');
-  ctx.fillStyle = '#ffffff';
-  ctx.fillRect(0, 0, out.width, out.height);
-  ctx.drawImage(src, 0, 0);
-  ctx.fillStyle = '#52606d';
-  ctx.font = Math.round(12 * ratio) + 'px ' + FONT;
-  ctx.fillText($('bg-title').textContent + '  \u00b7  exported ' + $('bg-exported').textContent + '  \u00b7  briefgraph', 12 * ratio, src.height + foot * 0.65);
-  out.toBlob(function (blob) {
-    var url = URL.createObjectURL(blob);
-    var a = el('a', { download: 'briefgraph-' + $('bg-exported').textContent + '.png' });
-    a.href = url; // a blob: URL made here, never text from the brief
-    document.body.appendChild(a);
-    a.click();
-    a.remove();
-    setTimeout(function () { URL.revokeObjectURL(url); }, 2000);
-  }, 'image/png');
-}
-
 function wireControls() {
   buildFilters();
   autocomplete($('bg-search'), $('bg-search-list'), function (i) { selectNode(i, { center: true }); });
+  $('bg-search').addEventListener('input', function () {
+    setSearchHits(findNodes($('bg-search').value, 12).map(function (m) { return m.node; }));
+  });
   pathInputs.from = autocomplete($('bg-path-from'), $('bg-path-from-list'), function (i) { pathEnds.from = i; });
   pathInputs.to = autocomplete($('bg-path-to'), $('bg-path-to-list'), function (i) { pathEnds.to = i; if (pathEnds.from !== null) findPath(); });
   $('bg-path-go').addEventListener('click', findPath);
+  var types = $('bg-path-types');
+  TYPES.forEach(function (t, y) {
+    if (!TYPE_COUNT[y]) return;
+    var box = el('input', { type: 'checkbox', checked: true, onchange: function () { pathOptions.typeOn[y] = box.checked; if (state.path) findPath(); } });
+    box.dataset.type = t.name;
+    types.appendChild(el('label', { cls: 'bg-filter', title: t.description }, [box, el('span', { cls: 'bg-fname bg-etype', text: t.name })]));
+  });
+  var places = $('bg-path-places');
+  places.checked = pathOptions.throughPlaces;
+  places.addEventListener('change', function () { pathOptions.throughPlaces = places.checked; if (state.path) findPath(); });
   $('bg-path-clear').addEventListener('click', function () { clearPath(false); clearSelection(); });
   $('bg-reset').addEventListener('click', reset);
+  $('bg-hide-unlinked').addEventListener('change', function () { state.hideUnlinked = $('bg-hide-unlinked').checked; refresh(); refit(); });
+  $('bg-min-degree').addEventListener('change', function () {
+    var v = Math.max(0, parseInt($('bg-min-degree').value, 10) || 0);
+    $('bg-min-degree').value = String(v);
+    state.minDegree = v;
+    refresh();
+    refit();
+  });
+  $('bg-filters-toggle').addEventListener('click', function () {
+    var open = document.body.classList.toggle('bg-left-open');
+    $('bg-filters-toggle').setAttribute('aria-expanded', String(open));
+  });
   $('bg-png').addEventListener('click', snapshot);
   onRefresh(status);
 }

@@ -9,7 +9,7 @@ var OPTIONS = {
   layout: { improvedLayout: false, randomSeed: 1 },
   groups: kindGroups(),
   interaction: {
-    hover: !BIG, tooltipDelay: 250, multiselect: false, navigationButtons: false, keyboard: false,
+    hover: !BIG || SCOPED, tooltipDelay: 250, multiselect: false, navigationButtons: false, keyboard: false,
     hideEdgesOnDrag: BIG, hideEdgesOnZoom: BIG, zoomSpeed: 0.7
   },
   nodes: {
@@ -29,7 +29,16 @@ var OPTIONS = {
 
 function start() {
   wireControls();
-  network = new vis.Network($('bg-graph'), { nodes: nodeView, edges: edgeView }, OPTIONS);
+  network = new vis.Network($('bg-graph'), { nodes: nodeSet, edges: edgeSet }, OPTIONS);
+  wireLabels();
+  // hover (tooltips, edge labels) costs a hit test per mouse move: on while the chart is small
+  onRefresh(function () {
+    var want = !BIG || nodeSet.length <= 3000;
+    if (want !== network.interactionHandler.options.hover) network.setOptions({ interaction: { hover: want } });
+  });
+  wireReport();
+  wireKeys();
+  wireList();
   network.on('click', function (p) {
     if (p.nodes.length) selectNode(p.nodes[0], { center: false });
     else if (p.edges.length) selectEdge(p.edges[0], { center: false });
@@ -50,7 +59,8 @@ function start() {
     visibleNodes: visibleNodes, visibleEdges: visibleEdges,
     findNodes: findNodes, selectNode: selectNode, selectEdge: selectEdge,
     focusOn: focusOn, unfocus: unfocus, findPath: function (a, b) { pathEnds = { from: a, to: b }; pathInputs.from(a); pathInputs.to(b); return findPath(); },
-    clearPath: function () { clearPath(false); }, reset: reset, snapshot: snapshot, timeline: TL
+    clearPath: function () { clearPath(false); }, reset: reset, toggleList: toggleList, keyCursor: function () { return keyCursor; }, snapshot: snapshot, snapshotSvg: snapshotSvg, reportInfo: function () { return reportCanvas().info; }, timeline: TL,
+    labelBoxes: function () { return drawnLabels.map(function (b) { return { kind: b.kind, i: b.i, x: b.x, y: b.y, w: b.w, h: b.h, text: b.text }; }); }
   };
 }
 

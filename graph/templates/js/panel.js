@@ -15,6 +15,12 @@ function shapeOf(shape, r, color) {
   var stroke = shade(color, -0.35), node;
   if (shape === 'square' || shape === 'box') node = svg('rect', { x: -r, y: shape === 'box' ? -r * 0.7 : -r, width: 2 * r, height: shape === 'box' ? 1.4 * r : 2 * r, rx: shape === 'box' ? 1.5 : 0 });
   else if (shape === 'triangle') node = svg('path', { d: 'M0,' + (-r) + 'L' + r + ',' + (r * 0.8) + 'L' + (-r) + ',' + (r * 0.8) + 'Z' });
+  else if (shape === 'triangleDown') node = svg('path', { d: 'M0,' + r + 'L' + r + ',' + (-r * 0.8) + 'L' + (-r) + ',' + (-r * 0.8) + 'Z' });
+  else if (shape === 'hexagon') {
+    var h = '';
+    for (var k = 0; k < 6; k++) h += (k ? 'L' : 'M') + (Math.cos(Math.PI / 3 * k) * r).toFixed(2) + ',' + (Math.sin(Math.PI / 3 * k) * r).toFixed(2);
+    node = svg('path', { d: h + 'Z' });
+  }
   else if (shape === 'diamond') node = svg('path', { d: 'M0,' + (-r) + 'L' + r + ',0L0,' + r + 'L' + (-r) + ',0Z' });
   else if (shape === 'star') {
     var d = '';
@@ -83,13 +89,36 @@ function sourceItem(si) {
   ]);
 }
 
+// Where a sentence is: the brief's title and date, then paragraph and page where known
+// (character offsets only when neither is).
+function whereText(s, withBrief) {
+  var doc = DOCS[s[1]] || {};
+  var place = [];
+  if (s[5] !== null && s[5] !== undefined) place.push('para. ' + s[5]);
+  if (s[6] !== null && s[6] !== undefined) place.push('p. ' + s[6]);
+  if (!place.length && s[2] !== null && s[2] !== undefined) place.push('chars ' + s[2] + '\u2013' + s[3]);
+  var brief = withBrief ? [doc.title || doc.id, doc.date].filter(Boolean).join(', ') : null;
+  return [brief].concat(place).filter(Boolean).join(' \u00b7 ');
+}
+
+// A fact's confidence (0 to 1) as the extractor gave it, or null.
+function confidenceRow(x) {
+  if (typeof x.c !== 'number') return null;
+  var pct = Math.round(x.c * 100);
+  var fill = el('span', { cls: 'bg-conf-fill' });
+  fill.style.width = pct + '%'; // CSSOM, which the page's CSP allows (style attributes it refuses)
+  var meter = el('span', { cls: 'bg-conf', title: 'how sure the automatic extraction was' }, [
+    el('span', { cls: 'bg-conf-bar' }, [fill]),
+    el('span', { text: ' ' + x.c.toFixed(2) + (x.c < 0.5 ? ' (low: check the sentence)' : '') })]);
+  return ['confidence', meter];
+}
+
 function evidenceList(evidence, terms) {
   var list = el('ol', { cls: 'bg-evidence' });
   evidence.forEach(function (ev) {
     var s = SENTENCES[ev[0]], doc = DOCS[s[1]] || {};
     var marks = ev[1] ? [ev[1]] : terms;
-    var where = [DOCS.length > 1 ? (doc.title || doc.id) : null, s[5] ? 'p. ' + s[5] : null,  // s[5]: page of a PDF
-      s[2] !== null && s[2] !== undefined ? 'chars ' + s[2] + '\u2013' + s[3] : null].filter(Boolean).join(' \u00b7 ');
+    var where = whereText(s, true);
     var item = el('li', {}, [
       el('blockquote', {}, [highlighted(s[0], marks)]),
       where ? el('div', { cls: 'bg-where', text: where }) : null
@@ -116,6 +145,7 @@ function showNode(i) {
   panel.appendChild(head);
   if (n.a && n.a.length) panel.appendChild(el('div', { cls: 'bg-aliases' }, [el('span', { cls: 'bg-note', text: 'also ' })].concat(n.a.map(function (a) { return el('span', { cls: 'bg-chip', text: a }); }))));
   var rows = dateRows(n.dt);
+  if (confidenceRow(n)) rows.push(confidenceRow(n));
   Object.keys(p).forEach(function (k) {
     if (k === 'url' || k === 'raw' || k === 'event_type' || k === 'agreement_type') return;
     rows.push([humanKey(k), propText(p[k])]);
@@ -127,7 +157,10 @@ function showNode(i) {
     el('button', { type: 'button', text: 'Focus 1 hop', onclick: function () { focusOn(i, 1); } }),
     el('button', { type: 'button', text: '2 hops', onclick: function () { focusOn(i, 2); } }),
     el('button', { type: 'button', text: 'Path from', title: 'Use as the start of a shortest path', onclick: function () { setPathEnd('from', i); } }),
-    el('button', { type: 'button', text: 'Path to', title: 'Use as the end of a shortest path', onclick: function () { setPathEnd('to', i); } })
+    el('button', { type: 'button', text: 'Path to', title: 'Use as the end of a shortest path', onclick: function () { setPathEnd('to', i); } }),
+    state.scope ? el('button', { type: 'button', text: 'Open links', title: 'Add what this node links to, to the chart', onclick: function () { openAround(i, 1); } }) : null,
+    state.scope ? el('button', { type: 'button', text: 'Open 2 hops', onclick: function () { openAround(i, 2); } }) : null,
+    TL.isActor(i) ? el('button', { type: 'button', cls: 'bg-pin', text: TL.pinned(i) ? 'Unpin timeline lane' : 'Pin timeline lane', title: 'Keep a timeline lane of this actor\u2019s events', onclick: function (ev) { TL.pin(i); ev.target.textContent = TL.pinned(i) ? 'Unpin timeline lane' : 'Pin timeline lane'; } }) : null
   ]));
   if (p.raw) panel.appendChild(section('Footnote', undefined, [el('blockquote', { cls: 'bg-raw', text: String(p.raw) })]));
   var cited = CITED_BY[i];
@@ -149,7 +182,9 @@ function showNode(i) {
       var e = EDGES[j], out = e.f === i, key = e.y + (out ? '>' : '<');
       if (key !== last) {
         last = key;
-        groups.appendChild(el('div', { cls: 'bg-etype bg-conn-type', text: TYPES[e.y].name + (TYPES[e.y].symmetric ? ' \u2194' : out ? ' \u2192' : ' \u2190'), title: TYPES[e.y].description }));
+        var typeHead = el('div', { cls: 'bg-etype bg-conn-type', text: TYPES[e.y].name + (TYPES[e.y].symmetric ? ' \u2194' : out ? ' \u2192' : ' \u2190'), title: TYPES[e.y].description });
+        if (state.scope) typeHead.appendChild(el('button', { type: 'button', cls: 'bg-expand', text: 'open', title: 'Add these ' + TYPES[e.y].name + ' links to the chart', onclick: (function (y) { return function () { openAround(i, 1, y); }; })(e.y) }));
+        groups.appendChild(typeHead);
         list = groups.appendChild(el('ul', { cls: 'bg-refs' }));
       }
       list.appendChild(el('li', { cls: edgeFlags[j] ? '' : 'bg-hidden-ref' }, [
@@ -174,6 +209,7 @@ function showEdge(j) {
     t.description ? el('p', { cls: 'bg-note', text: t.description }) : null
   ]));
   var rows = dateRows(e.dt);
+  if (confidenceRow(e)) rows.push(confidenceRow(e));
   Object.keys(e.p || {}).forEach(function (k) { rows.push([humanKey(k), propText(e.p[k])]); });
   var table = propsTable(rows);
   if (table) panel.appendChild(table);
@@ -188,12 +224,28 @@ function showPath(path) {
     el('div', { cls: 'bg-kind' }, [el('span', { text: 'Shortest path \u00b7 ' + path.edges.length + ' step' + (path.edges.length === 1 ? '' : 's') })]),
     el('h2', { text: NODES[path.nodes[0]].n + ' \u2192 ' + NODES[path.nodes[path.nodes.length - 1]].n })
   ]));
+  var alts = state.paths || [path];
+  if (alts.length > 1) {
+    panel.appendChild(el('div', { cls: 'bg-row bg-alts', role: 'group', ariaLabel: 'Alternative paths' }, alts.map(function (p, k) {
+      var b = el('button', { type: 'button', cls: p === path ? 'bg-alt bg-alt-on' : 'bg-alt', text: (k ? 'Alternative ' + k : 'Shortest') + ' (' + p.edges.length + ')',
+        title: p.nodes.map(function (i) { return NODES[i].n; }).join(' \u2192 '), onclick: function () { showPathOnChart(k); } });
+      b.setAttribute('aria-pressed', String(p === path));
+      return b;
+    })));
+  }
   var list = el('ol', { cls: 'bg-pathlist' });
   path.nodes.forEach(function (i, k) {
     list.appendChild(el('li', {}, [nodeButton(i)]));
     if (k < path.edges.length) {
       var j = path.edges[k], e = EDGES[j];
-      list.appendChild(el('li', { cls: 'bg-step' }, [el('button', { type: 'button', cls: 'bg-linkbtn bg-etype', text: (e.f === i ? '\u2193 ' : '\u2191 ') + edgeLabel(e), onclick: function () { selectEdge(j, { center: true }); } })]));
+      var step = el('li', { cls: 'bg-step' }, [el('button', { type: 'button', cls: 'bg-linkbtn bg-etype', text: (e.f === i ? '\u2193 ' : '\u2191 ') + edgeLabel(e), onclick: function () { selectEdge(j, { center: true }); } })]);
+      // the step's evidence: its first sentence, located, and how many more there are
+      if (e.e.length) {
+        var s = SENTENCES[e.e[0][0]];
+        step.appendChild(el('blockquote', { cls: 'bg-step-ev' }, [highlighted(truncate(s[0], 240), [e.e[0][1], NODES[e.f].n, NODES[e.t].n])]));
+        step.appendChild(el('div', { cls: 'bg-where', text: whereText(s, true) + footnoteText(s) + (e.e.length > 1 ? ' \u00b7 ' + (e.e.length - 1) + ' more' : '') }));
+      } else step.appendChild(el('div', { cls: 'bg-where', text: 'no evidence recorded' }));
+      list.appendChild(step);
     }
   });
   panel.appendChild(list);
