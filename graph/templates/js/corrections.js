@@ -1,7 +1,7 @@
 // Corrections made in the page: mark a node or an edge as wrong, merge nodes, fix a date, and
 // download them as a corrections file for `briefgraph ingest --corrections` (YAML written
 // here, saved through a Blob: nothing leaves the page). Items an earlier corrections file
-// changed (n.c / e.c, their provenance) and items corrected here are drawn dashed.
+// changed (n.k / e.k, their provenance) and items corrected here are drawn dashed.
 // Nothing from the brief is parsed as HTML: text goes through el() and textContent, and into
 // the YAML only as JSON strings (which YAML reads as double-quoted scalars).
 
@@ -122,8 +122,8 @@ function corrRender() {
 var corrStyled = { nodes: [], edges: [] };
 function corrRestyle() {
   var nodes = new Map(), edges = new Map();
-  NODES.forEach(function (n, i) { if (n.c) nodes.set(i, false); });
-  EDGES.forEach(function (e, j) { if (e.c) edges.set(j, false); });
+  NODES.forEach(function (n, i) { if (n.k) nodes.set(i, false); });
+  EDGES.forEach(function (e, j) { if (e.k) edges.set(j, false); });
   CORR.entries.forEach(function (c) {
     c.nodes.forEach(function (i) { nodes.set(i, nodes.get(i) || c.op === 'drop'); });
     c.edges.forEach(function (j) { edges.set(j, true); });
@@ -165,7 +165,7 @@ function corrTarget() {
 showNode = (function (show) {
   return function (i) {
     show(i);
-    var box = corrSection(NODES[i].c || [], CORR.entries.filter(function (c) { return c.nodes.indexOf(i) >= 0; }));
+    var box = corrSection(NODES[i].k || [], CORR.entries.filter(function (c) { return c.nodes.indexOf(i) >= 0; }));
     if (box) panel.insertBefore(box, panel.children[1] || null);
     corrTarget();
   };
@@ -174,7 +174,7 @@ showNode = (function (show) {
 showEdge = (function (show) {
   return function (j) {
     show(j);
-    var box = corrSection(EDGES[j].c || [], CORR.entries.filter(function (c) { return c.edges.indexOf(j) >= 0; }));
+    var box = corrSection(EDGES[j].k || [], CORR.entries.filter(function (c) { return c.edges.indexOf(j) >= 0; }));
     if (box) panel.insertBefore(box, panel.children[1] || null);
     corrTarget();
   };
