@@ -188,7 +188,7 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
             node["dt"] = date
         props = {k: _jsonable(v) for k, v in sorted(d.items()) if k not in _NODE_FIXED and v is not None}
         if props.get("corrections"):  # an analyst's corrections: their own panel section, drawn dashed
-            node["k"] = props.pop("corrections")
+            node["r"] = props.pop("corrections")
         if props:
             node["p"] = props
         link = safe_url(d.get("url")) if d["kind"] == "Source" else None
@@ -205,7 +205,7 @@ def explorer_data(graph: nx.MultiDiGraph, title: str | None = None) -> dict[str,
         props = {k: _jsonable(x) for k, x in sorted(d.items())
                  if k not in ("type", "evidence", "confidence") and not k.startswith("date") and x is not None}
         if props.get("corrections"):
-            edge["k"] = props.pop("corrections")
+            edge["r"] = props.pop("corrections")
         if props:
             edge["p"] = props
         date = _date(d)

@@ -63,7 +63,7 @@ def event_name(ev: EventMention, entities) -> str:
     if named:
         return named
     words = ev.trigger.lower()
-    head = ev.type if ev.pos == "verb" or len(words.split()) > 2 or ev.type in ("Coup", "Rupture", "Accession", "Withdrawal", "Sanction",
+    head = ev.type if ev.pos == "verb" or len(words.split()) > 2 or words.endswith(" by") or ev.type in ("Coup", "Rupture", "Accession", "Withdrawal", "Sanction",
                                                       "Appointment", "Inauguration", "Postponement") \
         else words[:1].upper() + words[1:]
     if ev.kind == "Event" and ev.pos == "noun" and words.endswith("s") and not words.endswith(("talks", "ss")):

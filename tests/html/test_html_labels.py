@@ -95,12 +95,14 @@ def test_show_edge_labels_labels_edges_but_keeps_them_apart(page):
 
 def test_hovering_an_edge_labels_it(page):
     j, mid = page.js("""() => { const bg = window.briefgraph, net = bg.network, pos = net.getPositions();
-        // the longest edge, whose middle is far from any node
-        let best = null, len = -1;
+        // the longest edge whose middle is on it alone: no node there, and no other edge
+        let best = null, len = -1, at = null;
         net.body.edgeIndices.forEach(j => { const e = bg.data.edges[j], a = pos[e.f], b = pos[e.t];
-            const d = Math.hypot(a.x - b.x, a.y - b.y); if (d > len) { len = d; best = j; } });
-        const e = bg.data.edges[best], a = pos[e.f], b = pos[e.t];
-        return [best, net.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2})]; }""")
+            const d = Math.hypot(a.x - b.x, a.y - b.y);
+            const m = net.canvasToDOM({x: (a.x + b.x) / 2, y: (a.y + b.y) / 2});
+            if (d > len && net.getNodeAt(m) === undefined && net.getEdgeAt(m) === j) { len = d; best = j; at = m; } });
+        return [best, at]; }""")
+    assert j is not None
     box = page.page.locator("#bg-graph").bounding_box()
     page.page.mouse.move(box["x"] + mid["x"], box["y"] + mid["y"])
     page.page.wait_for_timeout(150)

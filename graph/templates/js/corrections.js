@@ -1,7 +1,7 @@
 // Corrections made in the page: mark a node or an edge as wrong, merge nodes, fix a date, and
 // download them as a corrections file for `briefgraph ingest --corrections` (YAML written
 // here, saved through a Blob: nothing leaves the page). Items an earlier corrections file
-// changed (n.k / e.k, their provenance) and items corrected here are drawn dashed.
+// changed (n.r / e.r, their provenance) and items corrected here are drawn dashed.
 // Nothing from the brief is parsed as HTML: text goes through el() and textContent, and into
 // the YAML only as JSON strings (which YAML reads as double-quoted scalars).
 
@@ -122,8 +122,8 @@ function corrRender() {
 var corrStyled = { nodes: [], edges: [] };
 function corrRestyle() {
   var nodes = new Map(), edges = new Map();
-  NODES.forEach(function (n, i) { if (n.k) nodes.set(i, false); });
-  EDGES.forEach(function (e, j) { if (e.k) edges.set(j, false); });
+  NODES.forEach(function (n, i) { if (n.r) nodes.set(i, false); });
+  EDGES.forEach(function (e, j) { if (e.r) edges.set(j, false); });
   CORR.entries.forEach(function (c) {
     c.nodes.forEach(function (i) { nodes.set(i, nodes.get(i) || c.op === 'drop'); });
     c.edges.forEach(function (j) { edges.set(j, true); });
@@ -138,6 +138,10 @@ function corrRestyle() {
   edges.forEach(function (wrong, j) {
     edgeUpdates.push({ id: j, dashes: [6, 4], width: 2, color: { color: wrong ? '#e0a0b8' : CORR_COLOR, highlight: CORR_COLOR, hover: CORR_COLOR, inherit: false, opacity: 1 } });
   });
+  // only what the chart holds now: the explorer keeps hidden items out of its data sets, and
+  // restyles after each refresh (onRefresh below)
+  nodeUpdates = nodeUpdates.filter(function (u) { return nodeSet.get(u.id) !== null; });
+  edgeUpdates = edgeUpdates.filter(function (u) { return edgeSet.get(u.id) !== null; });
   if (nodeUpdates.length) nodeSet.update(nodeUpdates);
   if (edgeUpdates.length) edgeSet.update(edgeUpdates);
   corrStyled = { nodes: Array.from(nodes.keys()), edges: Array.from(edges.keys()) };
@@ -165,7 +169,7 @@ function corrTarget() {
 showNode = (function (show) {
   return function (i) {
     show(i);
-    var box = corrSection(NODES[i].k || [], CORR.entries.filter(function (c) { return c.nodes.indexOf(i) >= 0; }));
+    var box = corrSection(NODES[i].r || [], CORR.entries.filter(function (c) { return c.nodes.indexOf(i) >= 0; }));
     if (box) panel.insertBefore(box, panel.children[1] || null);
     corrTarget();
   };
@@ -174,7 +178,7 @@ showNode = (function (show) {
 showEdge = (function (show) {
   return function (j) {
     show(j);
-    var box = corrSection(EDGES[j].k || [], CORR.entries.filter(function (c) { return c.edges.indexOf(j) >= 0; }));
+    var box = corrSection(EDGES[j].r || [], CORR.entries.filter(function (c) { return c.edges.indexOf(j) >= 0; }));
     if (box) panel.insertBefore(box, panel.children[1] || null);
     corrTarget();
   };
@@ -192,6 +196,7 @@ function wireCorrections() {
   $('bg-corr-download').addEventListener('click', corrDownload);
   corrRender();
   corrRestyle();
+  onRefresh(corrRestyle);  // items the explorer adds back to the chart come back dashed
   corrTarget();
   window.briefgraphCorrections = { entries: CORR.entries, yaml: correctionsYaml, ref: corrRef };
 }
