@@ -286,6 +286,10 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
             k += 1
         hon = k
         k = _honorifics_at(text, toks, k)
+        while k < n and match_title(toks, k) > k:  # "the junta leader General Amadou Sangaré"
+            i, j = k, match_title(toks, k)
+            title = text[toks[i].start:toks[j - 1].end]
+            k = _honorifics_at(text, toks, j)
         b = read_name(text, toks, k, people)
         names = []
         while b > k:
@@ -310,9 +314,11 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
             break
         for n_i, (a, b2) in enumerate(names):
             if claim(a, b2):
-                out.append(_make(sent, toks, a, b2, "title", people, title.rstrip("s") if title.endswith("s")
-                                 and title.lower().rstrip("s") in t_.heads | {"minister"} else title, state,
-                                 _then_before(toks, i), toks[hon].start if n_i == 0 and hon < a else None))
+                m = _make(sent, toks, a, b2, "title", people, title.rstrip("s") if title.endswith("s")
+                          and title.lower().rstrip("s") in t_.heads | {"minister"} else title, state,
+                          _then_before(toks, i), toks[hon].start if n_i == 0 and hon < a else None)
+                out.append(m)
+                _alias_after(sent, toks, b2, m, people, claim, out)
         i = max(j, names[-1][1] if names else j)
 
     # 2. name-first rules: apposition, "who", a verb of speech or travel, a known leader, alias
