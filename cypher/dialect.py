@@ -88,7 +88,9 @@ def _refuse(what: str) -> None:
 # -- result column names ----------------------------------------------------------------------
 
 def alias_returns(text: str) -> str:
-    """Give each unaliased item of a top-level RETURN its own text as its name."""
+    """Give each unaliased item of a top-level RETURN its own text as its name, and make an
+    ``ORDER BY`` on an alias that shadows a pattern variable (``RETURN a.name AS a ORDER BY a``)
+    order by the expression, as Neo4j does (Ladybug would take the variable)."""
     s = scan(text)
     edits = []
     clauses = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1).upper())) for m in _CLAUSE.finditer(s.masked)
@@ -101,13 +103,29 @@ def alias_returns(text: str) -> str:
         distinct = re.match(r"\s*DISTINCT\b", s.masked[end:stop], re.IGNORECASE)
         if distinct:
             body += distinct.end()
+        shadowing = {}
         for a, b in _args(s, body - 1, stop) if s.text[body:stop].strip() else []:
             item = text[a:b].strip()
-            if item == "*" or re.search(r"\sAS\s+[`\w]+\s*$", s.masked[a:b], re.IGNORECASE):
+            alias = re.search(r"\sAS\s+([A-Za-z_]\w*)\s*$", s.masked[a:b], re.IGNORECASE)
+            if alias:
+                name = alias.group(1)
+                bound = re.compile(r"[(\[]\s*" + name + r"\s*[:)\]{*]")
+                if bound.search(s.masked[:start]):
+                    shadowing[name] = s.text[a:a + alias.start()].strip()
+                continue
+            if item == "*" or re.search(r"\sAS\s+'[^']*'\s*$", s.masked[a:b], re.IGNORECASE):
                 continue
             name = re.sub(r"\s+", " ", item)
             at = a + len(text[a:b].rstrip())
             edits.append((at, at, " AS `" + name.replace("`", "``") + "`"))
+        aggregated = distinct or re.search(r"(?<![\w.])(count|sum|avg|min|max|collect|stdev\w*|percentile\w*)\s*\(",
+                                           s.masked[body:stop], re.IGNORECASE)
+        if shadowing and not aggregated and i + 1 < len(clauses) and clauses[i + 1][2] == "ORDER BY":
+            o_end = clauses[i + 2][0] if i + 2 < len(clauses) else len(text)
+            for m in re.finditer(r"(?<![\w.$])([A-Za-z_]\w*)(?![\w.(])", s.masked[clauses[i + 1][1]:o_end]):
+                if m.group(1) in shadowing:
+                    at = clauses[i + 1][1] + m.start()
+                    edits.append((at, at + len(m.group(1)), f"({shadowing[m.group(1)]})"))
     return _edit(text, edits)
 
 

@@ -167,16 +167,18 @@ def _scalar_text(value: Any) -> str:
 
 
 def _decode(column: str, ctype: str) -> str:
-    """The ``LOAD`` expression that turns CSV field ``column`` back into a value of ``ctype``."""
-    if ctype.endswith("[]"):
-        inner = ctype[:-2]
-        split = f"string_split({column}, '{SEP}')"
-        if inner != "STRING":
-            split = f"list_transform({split}, x -> CAST(x AS {inner}))"
-        return f"CASE WHEN {column} = '{EMPTY}' THEN CAST([] AS {ctype}) ELSE {split} END"
+    """The ``LOAD`` expression that turns CSV field ``column`` back into a value of ``ctype``
+    (``nullif`` first: Ladybug evaluates every branch of a CASE, so a cast must never see ``''``)."""
+    value = f"nullif({column}, '')"
     if ctype == "STRING":
-        return f"CASE WHEN {column} = '{EMPTY}' THEN '' ELSE {column} END"
-    return f"CAST({column} AS {ctype})"
+        return f"CASE WHEN {column} = '{EMPTY}' THEN '' ELSE {value} END"
+    if not ctype.endswith("[]"):
+        return f"CAST({value} AS {ctype})"
+    inner = ctype[:-2]
+    split = f"string_split(nullif({value}, '{EMPTY}'), '{SEP}')"
+    if inner != "STRING":
+        split = f"list_transform({split}, x -> CAST(x AS {inner}))"
+    return f"CASE WHEN {column} = '{EMPTY}' THEN CAST([] AS {ctype}) ELSE {split} END"
 
 
 def _copy(conn, table: str, path: Path, types: list[str], pair: tuple[str, str] | None = None) -> None:
@@ -191,7 +193,8 @@ def _copy(conn, table: str, path: Path, types: list[str], pair: tuple[str, str] 
 def _write_csv(path: Path, rows: Iterable[list[str]]) -> int:
     n = 0
     with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh, lineterminator="\n")
+        # every field quoted: a lone carriage return would otherwise end the record
+        w = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL)
         for row in rows:
             w.writerow(row)
             n += 1
