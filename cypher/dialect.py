@@ -85,6 +85,18 @@ def _refuse(what: str) -> None:
     raise QueryError(f"the memory backend cannot run {what}", hint=UNSUPPORTED_HINT)
 
 
+def _clauses(s: Scanned) -> list[tuple[int, int, str]]:
+    """(start, end, keyword) of each top-level clause keyword (``STARTS WITH`` is no clause)."""
+    out = []
+    for m in _CLAUSE.finditer(s.masked):
+        if s.depth[m.start()] != 0:
+            continue
+        if m.group(1).upper() == "WITH" and re.search(r"(?<!\w)(STARTS|ENDS)\s*$", s.masked[:m.start()], re.IGNORECASE):
+            continue
+        out.append((m.start(), m.end(), re.sub(r"\s+", " ", m.group(1).upper())))
+    return out
+
+
 # -- result column names ----------------------------------------------------------------------
 
 def alias_returns(text: str) -> str:
@@ -93,8 +105,7 @@ def alias_returns(text: str) -> str:
     order by the expression, as Neo4j does (Ladybug would take the variable)."""
     s = scan(text)
     edits = []
-    clauses = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1).upper())) for m in _CLAUSE.finditer(s.masked)
-               if s.depth[m.start()] == 0]
+    clauses = _clauses(s)
     for i, (start, end, word) in enumerate(clauses):
         if word != "RETURN":
             continue
@@ -283,8 +294,7 @@ _REL = re.compile(r"^\s*([A-Za-z_]\w*)?\s*(:[^*{]*)?(\*[^{]*)?(\{.*\})?\s*$", re
 
 def _unique(text: str) -> str:
     s = scan(text)
-    clauses = [(m.start(), m.end(), re.sub(r"\s+", " ", m.group(1).upper())) for m in _CLAUSE.finditer(s.masked)
-               if s.depth[m.start()] == 0]
+    clauses = _clauses(s)
     edits, counter = [], [0]
 
     def fresh(prefix: str) -> str:
