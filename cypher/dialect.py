@@ -309,12 +309,13 @@ def _unique(text: str) -> str:
         where_end = clauses[i + 2][0] if has_where and i + 2 < len(clauses) else len(text)
         single: list[tuple[str, set[str] | None]] = []
         trails: list[str] = []
+        pending: dict[str, tuple[int, int, str]] = {}  # names given to anonymous relationships
         # bare arrows first: --> <-- -- become -[_bgrN]->
         for m in re.finditer(r"<?--(?!\[)>?", s.masked[end:stop]):
             a, b = end + m.start(), end + m.end()
             name = fresh("r")
             rep = ("<" if s.masked[a] == "<" else "") + f"-[{name}]-" + (">" if s.masked[b - 1] == ">" else "")
-            edits.append((a, b, rep))
+            pending[name] = (a, b, rep)
             single.append((name, None))
         parts = _args(s, end - 1, stop) if s.text[end:stop].strip() else []
         for pa, pb in parts:
@@ -336,7 +337,7 @@ def _unique(text: str) -> str:
                 name = m.group(1)
                 if not name:
                     name = fresh("r")
-                    edits.append((j + 1, j + 1, name))
+                    pending[name] = (j + 1, j + 1, name)
                 part_vars.append((name, types))
             single += part_vars
             if variable_length:
@@ -353,6 +354,8 @@ def _unique(text: str) -> str:
         conds += [f"is_trail({p})" for p in trails]
         if not conds:
             continue
+        used = {n for c in conds for n in re.findall(r"_bgr\d+", c)}
+        edits += [edit for name, edit in pending.items() if name in used]
         extra = " AND ".join(conds)
         if has_where:
             w_end = clauses[i + 1][1]

@@ -284,12 +284,7 @@ def for_graph(graph: nx.MultiDiGraph) -> Database:
     cached = _by_graph.get(graph)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    lb = _engine()
-    db = lb.Database(":memory:", buffer_pool_size=_BUFFER)
-    conn = _connect(db)
-    with tempfile.TemporaryDirectory(prefix="briefgraph-ladybug-") as work:
-        load(conn, graph, Path(work))
-    database = Database(db, conn, "graph")
+    database = _in_memory(graph, "graph")
     _by_graph[graph] = (fingerprint, database)
     return database
 
@@ -315,37 +310,66 @@ def cache_key(data: bytes) -> str:
 
 def for_file(data: bytes, origin: str, read_graph) -> Database:
     """The cached database for a graph file whose bytes are ``data``; on a miss, ``read_graph()``
-    gives the networkx graph to build it from."""
+    gives the networkx graph to build it from. A cache that cannot be written (a read-only home)
+    or an entry that does not open (a damaged file) costs speed, never the answer: the database
+    is then built again, in memory if need be."""
     lb = _engine()
     root = cache_root()
     entry = root / cache_key(data)
     target = entry / "graph.lbdb"
+    graph = None
     if not target.exists():
         graph = read_graph()
-        root.mkdir(parents=True, exist_ok=True)
-        building = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
         try:
-            db = lb.Database(str(building / "graph.lbdb"), buffer_pool_size=_BUFFER)
-            conn = _connect(db)
-            load(conn, graph, building)
-            conn.close()
-            db.close()
-            for f in building.glob("*.csv"):
-                f.unlink()
-            try:
-                os.replace(building, entry)
-            except OSError:  # another process built it first: use theirs
-                pass
-        finally:
-            shutil.rmtree(building, ignore_errors=True)
-        _prune(root)
+            _build(root, entry, graph)
+        except OSError:
+            return _in_memory(graph, origin)
     else:
-        os.utime(entry)
-    db = lb.Database(str(target), read_only=True, buffer_pool_size=_BUFFER)
+        try:
+            os.utime(entry)
+        except OSError:
+            pass
+    try:
+        db = lb.Database(str(target), read_only=True, buffer_pool_size=_BUFFER)
+    except RuntimeError:  # damaged or half-written by a crashed build: start again without it
+        shutil.rmtree(entry, ignore_errors=True)
+        return _in_memory(graph if graph is not None else read_graph(), origin)
     return Database(db, _connect(db), origin)
 
 
+def _build(root: Path, entry: Path, graph: nx.MultiDiGraph) -> None:
+    """Build ``graph``'s database beside ``entry`` and rename it into place (atomic)."""
+    lb = _engine()
+    root.mkdir(parents=True, exist_ok=True)
+    building = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
+    try:
+        db = lb.Database(str(building / "graph.lbdb"), buffer_pool_size=_BUFFER)
+        conn = _connect(db)
+        load(conn, graph, building)
+        conn.close()
+        db.close()
+        for f in building.glob("*.csv"):
+            f.unlink()
+        try:
+            os.replace(building, entry)
+        except OSError:  # another process built it first: use theirs
+            pass
+    finally:
+        shutil.rmtree(building, ignore_errors=True)
+    _prune(root)
+
+
+def _in_memory(graph: nx.MultiDiGraph, origin: str) -> Database:
+    lb = _engine()
+    db = lb.Database(":memory:", buffer_pool_size=_BUFFER)
+    conn = _connect(db)
+    with tempfile.TemporaryDirectory(prefix="briefgraph-ladybug-") as work:
+        load(conn, graph, Path(work))
+    return Database(db, conn, origin)
+
+
 def _prune(root: Path) -> None:
+    """Keep the :data:`KEEP_CACHED` most recently used databases."""
     entries = sorted((p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")),
                      key=lambda p: p.stat().st_mtime, reverse=True)
     for old in entries[KEEP_CACHED:]:

@@ -194,3 +194,23 @@ def test_export_cypher_writes_a_script(graph_file, tmp_path):
     assert text.startswith("// briefgraph graph: 17 nodes, 24 relationships, 2 documents.")
     assert "CREATE CONSTRAINT briefgraph_state_id" in text
     assert invoke("export", "cypher", graph_file, "-o", "-", "--batch-size", "5").stdout == text
+
+
+def test_an_unwritable_cache_costs_speed_not_the_answer(graph_file, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(blocked))
+    result = invoke("query", "MATCH (s:State) RETURN count(s) AS n", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"n": 3}]
+
+
+def test_a_damaged_cache_entry_is_rebuilt(graph_file, tmp_path, monkeypatch):
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
+    args = ["query", "MATCH (s:State) RETURN count(s) AS n", graph_file, "--format", "json"]
+    assert invoke(*args).exit_code == 0
+    [database] = (tmp_path / "cache").glob("ladybug-*/*/graph.lbdb")
+    database.write_bytes(b"not a database")
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"n": 3}]
