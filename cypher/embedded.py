@@ -202,7 +202,17 @@ def _write_csv(path: Path, rows: Iterable[list[str]]) -> int:
 
 
 def load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
-    """Create the tables on ``conn`` and bulk-load ``graph`` through CSV files in ``work``."""
+    """Create the tables on ``conn`` and bulk-load ``graph`` through CSV files in ``work``;
+    raise QueryError (one line) if the engine refuses the data."""
+    try:
+        return _load(conn, graph, work)
+    except RuntimeError as exc:
+        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        raise QueryError(f"the memory backend could not load the graph ({first[:200]})",
+                         hint="use --backend neo4j") from None
+
+
+def _load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
     nodes = [(nid, node_properties(nid, d)) for nid, d in graph.nodes(data=True)]
     edges = [(u, v, d["type"], edge_properties(u, v, d)) for u, v, d in graph.edges(data=True)]
     lay = _layout(nodes, edges)
