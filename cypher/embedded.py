@@ -152,6 +152,28 @@ def _cell(value: Any, ctype: str) -> str:
     return text
 
 
+def _row_maker(columns: list[tuple[str, str]], lead: int = 0):
+    """A function from a property dict to its CSV row: only the keys a record has are encoded
+    (most of the shared columns are null for any one kind), plain strings on a fast path."""
+    index = {k: i + lead for i, (k, _) in enumerate(columns)}
+    types = dict(columns)
+    width = lead + len(columns)
+
+    def row(props: dict[str, Any]) -> list[str]:
+        out = [""] * width
+        for key, value in props.items():
+            if value is None:
+                continue
+            ctype = types[key]
+            if ctype == "STRING" and type(value) is str and value and value != EMPTY:
+                out[index[key]] = value
+            else:
+                out[index[key]] = _cell(value, ctype)
+        return out
+
+    return row
+
+
 def _json(value: Any) -> str:
     import json
 
@@ -232,8 +254,9 @@ def _load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
         conn.execute(f"CREATE REL TABLE {_quote(etype)}({ends}{edge_defs})")
 
     by_kind: dict[str, list] = {}
+    node_row = _row_maker(ncols)
     for nid, props in nodes:
-        by_kind.setdefault(props["kind"], []).append([_cell(props.get(k), t) for k, t in ncols])
+        by_kind.setdefault(props["kind"], []).append(node_row(props))
     for kind, rows in by_kind.items():
         path = work / f"node-{kind}.csv"
         _write_csv(path, rows)
@@ -245,9 +268,11 @@ def _load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
         _write_csv(path, ([_cell(p.get(k), "STRING") for k in ("id", "title", "date", "header_json")] for p in docs))
         _copy(conn, DOCUMENT_LABEL, path, dtypes)
     by_pair: dict[tuple[str, str, str], list] = {}
+    edge_row = _row_maker(ecols, lead=2)
     for u, v, etype, props in edges:
-        by_pair.setdefault((etype, kind_of[u], kind_of[v]), []).append(
-            [u, v] + [_cell(props.get(k), t) for k, t in ecols])
+        row = edge_row(props)
+        row[0], row[1] = u, v
+        by_pair.setdefault((etype, kind_of[u], kind_of[v]), []).append(row)
     for (etype, s, t), rows in sorted(by_pair.items()):
         path = work / f"edge-{etype}-{s}-{t}.csv"
         _write_csv(path, rows)

@@ -64,8 +64,6 @@ def _run(database, cypher: str, params: dict[str, Any]) -> tuple[list[str], list
 def _brief(exc: Exception) -> str:
     lines = [line.strip() for line in str(exc).strip().splitlines() if line.strip()]
     text = lines[0] if lines else type(exc).__name__
-    if text.startswith("Binder exception: Parameter") or "not found" in text and "arameter" in text:
-        pass
     return text[:240]
 
 

@@ -6,6 +6,8 @@ import json
 from importlib import resources
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from sample_graph import sample_graph
 
 from briefgraph.cypher.library import Param, convert_value, get_query, infer_value, list_queries, parse_query
@@ -95,3 +97,12 @@ def test_node_properties_round_trip_with_values_neo4j_cannot_hold():
 def test_reserved_property_names_are_refused():
     with pytest.raises(SchemaError, match="reserves"):
         node_properties("state:1", {"kind": "State", "name": "A", "source_ids": ["x"]})
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.fixed_dictionaries({"text": st.text(), "doc": st.text(), "start": st.integers(0, 10**9),
+                                       "sources": st.lists(st.text(max_size=5), max_size=3)})))
+def test_evidence_json_is_the_json_module_compact_form(evidence):
+    from briefgraph.cypher.properties import _ENCODE
+
+    assert _ENCODE(evidence) == json.dumps(evidence, ensure_ascii=False, separators=(",", ":"))
