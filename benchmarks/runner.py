@@ -623,7 +623,7 @@ def bench_query(quick: bool, log: Log) -> list[Table]:
         return [Table("query", title, skipped="benchmarks/bench_query.py does not exist")]
     log("query: running benchmarks.bench_query.run")
     try:
-        result = mod.run((100,) if quick else (100, 1000))
+        result = mod.run((10,) if quick else (100, 1000))
     except Exception as exc:
         return [Table("query", title, skipped=f"bench_query.run failed: {type(exc).__name__}: {exc}")]
     tables = []
