@@ -33,6 +33,12 @@ def no_neo4j(monkeypatch):
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Graph databases of the memory backend go to the test's folder, not the user's cache."""
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
+
+
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -83,7 +89,6 @@ def test_every_named_query_runs_offline(graph_file):
 
 
 def test_the_second_query_on_a_file_uses_the_cached_database(graph_file, tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
     args = ["query", "MATCH (s:State) RETURN s.name AS name ORDER BY name", graph_file, "--format", "json"]
     first = invoke(*args)
     entries = list((tmp_path / "cache").glob("ladybug-*/*"))
@@ -95,7 +100,6 @@ def test_the_second_query_on_a_file_uses_the_cached_database(graph_file, tmp_pat
 
 
 def test_a_changed_file_gets_a_new_database(graph_file, tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
     cypher = "MATCH (s:State) RETURN count(s) AS n"
     assert json.loads(invoke("query", cypher, graph_file, "--format", "json").stdout) == [{"n": 3}]
     data = json.loads(graph_file.read_text(encoding="utf-8"))
@@ -123,7 +127,6 @@ def test_untranslatable_cypher_on_memory_says_so(graph_file):
     ("CALL recursive_pattern_semantic='WALK'", "CALL recursive_pattern_semantic"),
 ])
 def test_refused_on_memory_in_one_line_and_nothing_touched(graph_file, tmp_path, monkeypatch, cypher, named):
-    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
     before = graph_file.read_bytes()
     one_error(invoke("query", cypher, graph_file), "refused", named)
     assert graph_file.read_bytes() == before
@@ -206,7 +209,6 @@ def test_an_unwritable_cache_costs_speed_not_the_answer(graph_file, tmp_path, mo
 
 
 def test_a_damaged_cache_entry_is_rebuilt(graph_file, tmp_path, monkeypatch):
-    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
     args = ["query", "MATCH (s:State) RETURN count(s) AS n", graph_file, "--format", "json"]
     assert invoke(*args).exit_code == 0
     [database] = (tmp_path / "cache").glob("ladybug-*/*/graph.lbdb")

@@ -25,6 +25,12 @@ def graph_file(tmp_path):
     return path
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Graph databases of the memory backend go to the test's folder, not the user's cache."""
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
+
+
 def invoke(*args):
     result = CliRunner().invoke(main, [str(a) for a in args])
     return result

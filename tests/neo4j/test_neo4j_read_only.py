@@ -16,6 +16,12 @@ from briefgraph.graph.jsonio import write_json
 pytestmark = pytest.mark.neo4j
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Graph databases of the memory backend go to the test's folder, not the user's cache."""
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
+
+
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
