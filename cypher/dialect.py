@@ -195,7 +195,7 @@ def _shortest(s: Scanned, m: re.Match, name: str) -> tuple[int, int, str]:
     mi = scan(inner)
     rels = [i for i, c in enumerate(mi.masked) if c == "[" and mi.masked[:i].rstrip().endswith("-")]
     if len(rels) != 1:
-        _refuse(f"{name}() over more than one relationship pattern")
+        _refuse(f"{name}() without exactly one relationship pattern in brackets, like (a)-[*..8]-(b)")
     a = rels[0]
     b = _matching(mi, a)
     spec = inner[a + 1:b]
