@@ -13,6 +13,8 @@ Sections (each can be skipped with ``--skip``):
 ``pdf``      ``benchmarks.bench_pdf.run`` (a 10-page PDF brief through ``briefgraph ingest``).
 ``html``     ``benchmarks.bench_html.run`` (export time, size, time to interactive in Chromium).
 ``neo4j``    ``benchmarks.bench_neo4j.run`` (push vs the naive loader, query library on both backends).
+``query``    ``benchmarks.bench_query.run`` (the query library offline and in Neo4j at 100 / 1,000 briefs:
+             first load, cached open, each query, peak memory).
 
 Timings are medians of ``--runs`` runs. Nothing here asserts a timing: the runner only
 measures and reports; goals are evaluated and printed as met / not met.
@@ -45,7 +47,7 @@ from typing import Any, Callable, Sequence
 from benchmarks import corpus
 
 CORPUS_COLUMNS = ["briefs", "kB", "kB per brief", "sentences per brief", "footnotes per brief"]
-SECTIONS = ("startup", "ingest", "stages", "json", "pdf", "html", "neo4j")
+SECTIONS = ("startup", "ingest", "stages", "json", "pdf", "html", "neo4j", "query")
 HTML_SIZES = ((500, 1500), (5000, 15000), (15000, 30000), (20000, 60000))  # 15k/30k: issue 13's corpus
 NOTES_MARKER = "<!-- notes below this line are kept when the file is regenerated -->"
 REPO = Path(__file__).resolve().parent.parent
@@ -626,6 +628,24 @@ def bench_neo4j(quick: bool, log: Log) -> list[Table]:
     return [Table("neo4j", title, columns, rows, note=note)]
 
 
+def bench_query(quick: bool, log: Log) -> list[Table]:
+    title = "Query library at corpus scale: embedded engine (first load, cached) and Neo4j"
+    mod = _module("bench_query")
+    if mod is None:
+        return [Table("query", title, skipped="benchmarks/bench_query.py does not exist")]
+    log("query: running benchmarks.bench_query.run")
+    try:
+        result = mod.run((10,) if quick else (100, 1000))
+    except Exception as exc:
+        return [Table("query", title, skipped=f"bench_query.run failed: {type(exc).__name__}: {exc}")]
+    tables = []
+    for key in ("loads", "queries"):
+        columns, rows = _rows_from(result[key])
+        tables.append(Table(f"query.{key}", f"{title}: {key}", columns, rows))
+    tables[0].note = _summary(mod)
+    return tables
+
+
 # -- goals ------------------------------------------------------------------------------------
 
 def _find(tables: list[Table], key: str) -> Table | None:
@@ -930,6 +950,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             started_neo4j = _start_neo4j(log)
         try:
             section("neo4j", lambda: bench_neo4j(args.quick, log), "Neo4j push and query library")
+            section("query", lambda: bench_query(args.quick, log), "Query library at corpus scale")
         finally:
             if started_neo4j:
                 _stop_neo4j(log)

@@ -4,7 +4,6 @@ Each file starts with a comment header, then the query::
 
     // One-line description (the first comment line).
     // @param actor string  what the parameter means, with an example
-    // @neo4j-only why the memory engine cannot run it (only for such queries)
     MATCH ...
 
 Parameter types say how a ``--param key=value`` string becomes a value: ``string``,
@@ -26,7 +25,6 @@ PARAM_TYPES = ("string", "int", "float", "date_start", "date_end")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARAM_LINE = re.compile(r"^//\s*@param\s+([A-Za-z_]\w*)\s+(\w+)\s*(.*)$")
 _YEAR_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
-_ONLY_LINE = re.compile(r"^//\s*@neo4j-only\s+(.+)$")
 
 
 @dataclass(frozen=True)
@@ -44,7 +42,6 @@ class Query:
     description: str
     params: tuple[Param, ...]
     text: str
-    neo4j_only: str | None = None  # the reason the memory engine cannot run it
 
     def convert(self, raw: dict[str, str]) -> dict[str, Any]:
         """Turn ``--param`` strings into typed values; raise QueryError if one is unknown or missing."""
@@ -92,7 +89,7 @@ def parse_query(name: str, text: str) -> Query:
     if not lines or not lines[0].startswith("//") or lines[0].lstrip("/ ").startswith("@"):
         raise QueryError(f"query {name}: the first line must be a '// description' comment")
     description = lines[0].lstrip("/").strip()
-    params, only = [], None
+    params = []
     for line in lines[1:]:
         if not line.startswith("//"):
             break
@@ -100,9 +97,7 @@ def parse_query(name: str, text: str) -> Query:
             if m.group(2) not in PARAM_TYPES:
                 raise QueryError(f"query {name}: parameter {m.group(1)} has unknown type {m.group(2)!r}")
             params.append(Param(m.group(1), m.group(2), m.group(3).strip()))
-        elif m := _ONLY_LINE.match(line):
-            only = m.group(1).strip()
-    return Query(name, description, tuple(params), text, only)
+    return Query(name, description, tuple(params), text)
 
 
 @lru_cache(maxsize=1)

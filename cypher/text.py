@@ -1,9 +1,8 @@
-"""Small, careful tools for Cypher text: literals, a scanner that knows strings and comments,
-parameter substitution and clause splitting.
+"""Small, careful tools for Cypher text: literals, and a scanner that knows strings and comments.
 
 Nothing here builds Cypher from data except :func:`literal`, which writes a value as a properly
-escaped Cypher literal (used where parameters cannot travel: the memory engine, which has no
-``$param`` support, and the ``export cypher`` script, which must run in any client).
+escaped Cypher literal (used where parameters cannot travel: the ``export cypher`` script, which
+must run in any client). The scanner is what the guard and the dialect layer read queries with.
 """
 
 from __future__ import annotations
@@ -24,8 +23,8 @@ def string_literal(text: str) -> str:
     """A double-quoted Cypher string literal for ``text``.
 
     JSON string escapes (``\\"``, ``\\\\``, ``\\n``, ``\\uXXXX`` for control characters) are a
-    subset of Cypher's, so ``json.dumps`` gives a literal both Neo4j and grand-cypher read back
-    exactly; non-ASCII text stays as is (``\\u`` surrogate pairs would not survive grand-cypher).
+    subset of Cypher's, so ``json.dumps`` gives a literal Neo4j reads back exactly; non-ASCII
+    text stays as is.
 
     Examples
     --------
@@ -151,48 +150,3 @@ def scan(text: str) -> Scanned:
         depth[i] = level if c not in "([{" else level - 1
         i += 1
     return Scanned(text, "".join(masked), depth, strings, params, comments)
-
-
-def substitute(text: str, params: dict[str, Any]) -> str:
-    r"""Replace each ``$name`` outside strings and comments by ``literal(params[name])``, turn
-    single-quoted strings into double-quoted ones and drop comments (grand-cypher reads neither).
-
-    Raise QueryError for a parameter that ``params`` lacks.
-
-    Examples
-    --------
-    >>> print(substitute("MATCH (a) WHERE a.name = $n OR a.x = 'b' // $no", {"n": 'O"Neil'}).strip())
-    MATCH (a) WHERE a.name = "O\"Neil" OR a.x = "b"
-    """
-    s = scan(text)
-    edits = [(a, b, string_literal(v)) for a, b, v in s.strings]
-    edits += [(a, b, " ") for a, b in s.comments]
-    for a, b, name in s.params:
-        if name not in params:
-            raise QueryError(f"the query uses ${name} but no --param {name}=... was given")
-        edits.append((a, b, literal(params[name])))
-    out, pos = [], 0
-    for a, b, rep in sorted(edits):
-        out.append(text[pos:a])
-        out.append(rep)
-        pos = b
-    out.append(text[pos:])
-    return "".join(out)
-
-
-def split_top(s: Scanned, start: int, end: int, sep: str = ",") -> list[tuple[int, int]]:
-    """Spans of ``s.text[start:end]`` split at ``sep`` characters at bracket depth 0."""
-    spans, a = [], start
-    for i in range(start, end):
-        if s.masked[i] == sep and s.depth[i] == 0:
-            spans.append((a, i))
-            a = i + 1
-    spans.append((a, end))
-    return spans
-
-
-def find_top(s: Scanned, pattern: str, start: int = 0, end: int | None = None) -> list[re.Match]:
-    """Matches of the case-insensitive word ``pattern`` in code at bracket depth 0."""
-    rx = re.compile(r"(?<![\w$])" + pattern + r"(?!\w)", re.IGNORECASE)
-    end = len(s.text) if end is None else end
-    return [m for m in rx.finditer(s.masked, start, end) if s.depth[m.start()] == 0]

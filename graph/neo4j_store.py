@@ -374,6 +374,9 @@ class Neo4jStore:
         paths that ``cypher`` returns (relationship ends included; documents those cited)."""
         if cypher is None:
             return self._read_all()
+        from briefgraph.cypher.guard import check
+
+        check(cypher)
         with self._wrap("query"), self._session() as session:
             records = session.execute_read(_collect, cypher, params or {})
             nodes: dict[str, Any] = {}
@@ -454,10 +457,22 @@ class Neo4jStore:
                 out["nodes" if record["k"].startswith("node:") else "edges"] += record["c"]
         return out
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
-        """Rows of ``cypher`` (auto-commit, so ``CALL ... IN TRANSACTIONS`` works too); nodes,
-        relationships and paths come back as property dicts, as the memory backend gives them."""
+    def run(self, cypher: str, params: dict[str, Any] | None = None,
+            allow_write: bool = False) -> list[dict[str, Any]]:
+        """Rows of ``cypher``; nodes, relationships and paths come back as property dicts, as the
+        memory backend gives them.
+
+        The statement passes :func:`briefgraph.cypher.guard.check` first (no file access, no
+        administration, no writes unless ``allow_write``), then runs in a read transaction, so
+        the server refuses a write the guard did not see. With ``allow_write`` it runs as an
+        auto-commit transaction (``CALL ... IN TRANSACTIONS`` works there).
+        """
+        from briefgraph.cypher.guard import check
+
+        check(cypher, allow_write)
         with self._wrap("query"), self._session() as session:
+            if not allow_write:
+                return session.execute_read(_rows, cypher, params or {})
             result = session.run(cypher, params or {})
             keys = list(result.keys())
             return [{k: plain(record[k]) for k in keys} for record in result]
@@ -632,6 +647,12 @@ class _Push:
 
 def _collect(tx, cypher: str, params: dict[str, Any]) -> list:
     return list(tx.run(cypher, params))
+
+
+def _rows(tx, cypher: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    result = tx.run(cypher, params)
+    keys = list(result.keys())
+    return [{k: plain(record[k]) for k in keys} for record in result]
 
 
 def _gather(value: Any, nodes: dict, rels: dict) -> None:

@@ -68,8 +68,14 @@ class MemoryStore:
     def counts(self) -> dict[str, int]:
         return graph_counts(self.graph)
 
-    def run(self, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def run(self, cypher: str, params: dict[str, Any] | None = None, allow_write: bool = False) -> list[dict[str, Any]]:
+        """Rows of ``cypher`` (read-only: ``allow_write`` is refused, the graph never changes)."""
         from briefgraph.cypher.memory import run_query
+
+        if allow_write:
+            from briefgraph.errors import QueryError
+
+            raise QueryError("the memory backend is read-only", hint="write with --backend neo4j")
 
         return run_query(self.graph, cypher, params or {})
 

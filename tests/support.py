@@ -19,3 +19,10 @@ def service_unavailable(what: str, reason: str):
     if os.environ.get("CI") == "true":
         pytest.fail(f"{what} tests cannot run in CI: {reason}", pytrace=False)
     pytest.skip(reason)
+
+
+def run_unguarded(store, cypher: str, params: dict | None = None) -> list[dict]:
+    """Run administration statements (constraints, SHOW, a loading script) straight on the
+    driver, as a database administrator would in cypher-shell: ``Neo4jStore.run`` refuses them."""
+    with store._session() as session:
+        return [dict(record) for record in session.run(cypher, params or {})]

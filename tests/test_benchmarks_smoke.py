@@ -48,7 +48,7 @@ def _number(cell: str) -> float:
 def report(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("bench")
     md, raw = tmp / "BENCHMARKS.md", tmp / "bench.json"
-    code = runner.main(["--quick", "--skip", "html,neo4j", "--output", str(md), "--json", str(raw), "--quiet"])
+    code = runner.main(["--quick", "--skip", "html,neo4j,query", "--output", str(md), "--json", str(raw), "--quiet"])
     assert code == 0
     return md.read_text(encoding="utf-8"), json.loads(raw.read_text(encoding="utf-8"))
 
@@ -60,7 +60,7 @@ def test_report_has_every_section(report):
     for prefix in ("Corpus", "Start-up", "Ingest: ", "Ingest stages", "JSON save and load of the 10-brief graph",
                    "HTML export", "Neo4j push", "Goals"):
         assert any(t.startswith(prefix) for t in titles), prefix
-    for prefix in ("HTML export", "Neo4j push"):
+    for prefix in ("HTML export", "Neo4j push", "Query library at corpus scale"):
         rows = next(v for k, v in tables.items() if k.startswith(prefix))
         assert rows == [{"skipped": "--skip"}]
 
@@ -142,3 +142,17 @@ def test_bad_arguments_exit_2():
     with pytest.raises(SystemExit) as exc:
         runner.parse_args(["--skip", "nonsense"])
     assert exc.value.code == 2
+
+
+def test_query_benchmark_measures_both_engines_offline(monkeypatch):
+    from benchmarks import bench_query
+
+    for key in ("NEO4J_URI", "BRIEFGRAPH_BENCH_BEFORE_PYTHON"):
+        monkeypatch.delenv(key, raising=False)
+    result = bench_query.run((3,), jobs=1)
+    assert [r["engine"] for r in result["loads"]] == ["ladybug, first load", "ladybug, cached"]
+    assert all(r["open_s"] >= 0 and r["peak_mb"] > 0 for r in result["loads"])
+    from briefgraph.cypher.library import list_queries
+
+    assert [r["query"] for r in result["queries"]] == [q.name for q in list_queries()]
+    assert all(isinstance(r["rows"], int) and r["ladybug_ms"] >= 0 for r in result["queries"])

@@ -1,7 +1,6 @@
 // The Source nodes (title, url) that the evidence for relationships between two named nodes cites.
 // @param a string  name of one end, e.g. "Pakistan"
 // @param b string  name of the other end, e.g. "Azerbaijan"
-// @neo4j-only grand-cypher cannot test membership in a list property (s.id IN r.source_ids)
 MATCH (x)-[r]->(y)
 WHERE (x.name = $a AND y.name = $b) OR (x.name = $b AND y.name = $a)
 MATCH (s:Source) WHERE s.id IN r.source_ids

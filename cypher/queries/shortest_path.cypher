@@ -1,9 +1,8 @@
 // Shortest chain of relationships between two actors, in any direction (at most 8 hops).
 // @param actor_a string  name of one actor, e.g. "Ilham Aliyev"
 // @param actor_b string  name of the other, e.g. "Pakistan"
-// @neo4j-only grand-cypher has no shortestPath() and cannot follow variable-length hops in both directions
 MATCH (a {name: $actor_a}), (b {name: $actor_b})
 WHERE a <> b
 MATCH p = shortestPath((a)-[*..8]-(b))
 RETURN [n IN nodes(p) | n.name] AS path, [r IN relationships(p) | type(r)] AS relationships, length(p) AS hops
-ORDER BY hops, path
+ORDER BY hops, a.id, b.id

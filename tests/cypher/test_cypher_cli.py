@@ -33,6 +33,12 @@ def no_neo4j(monkeypatch):
     monkeypatch.delenv("NEO4J_DATABASE", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path, monkeypatch):
+    """Graph databases of the memory backend go to the test's folder, not the user's cache."""
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
+
+
 def invoke(*args):
     return CliRunner().invoke(main, [str(a) for a in args])
 
@@ -52,7 +58,7 @@ def test_list_shows_one_query_a_line():
     lines = result.stdout.splitlines()
     assert len(lines) == 9
     assert lines[0].startswith("actor_events ") and "actor=" in lines[0]
-    assert [line for line in lines if line.endswith("[Neo4j only]")][0].startswith("relationship_sources")
+    assert not [line for line in lines if "Neo4j only" in line]
 
 
 def test_query_table_json_csv(graph_file):
@@ -74,13 +80,62 @@ def test_ad_hoc_cypher_with_json_params(graph_file):
     assert json.loads(result.stdout) == [{"id": "state:am"}, {"id": "state:pk"}]
 
 
-def test_neo4j_only_query_on_memory_says_so(graph_file):
-    one_error(invoke("query", "shortest_path", graph_file, "--param", "actor_a=A", "--param", "actor_b=B"),
-              "runs only on Neo4j", "shortestPath", "--backend neo4j")
+def test_every_named_query_runs_offline(graph_file):
+    result = invoke("query", "shortest_path", graph_file, "--param", "actor_a=Ilham Aliyev", "--param",
+                    "actor_b=Armenia", "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"path": ["Ilham Aliyev", "Azerbaijan", "Armenia"],
+                                          "relationships": ["HEAD_OF", "IN_CONFLICT_WITH"], "hops": 2}]
 
 
-def test_unsupported_cypher_on_memory_says_so(graph_file):
-    one_error(invoke("query", "MATCH (n) WITH n RETURN n", graph_file), "memory backend cannot run", "--backend neo4j")
+def test_the_second_query_on_a_file_uses_the_cached_database(graph_file, tmp_path, monkeypatch):
+    args = ["query", "MATCH (s:State) RETURN s.name AS name ORDER BY name", graph_file, "--format", "json"]
+    first = invoke(*args)
+    entries = list((tmp_path / "cache").glob("ladybug-*/*"))
+    assert [e.name.startswith(".") for e in entries] == [False]  # one database, no build folder left
+    monkeypatch.setattr("briefgraph.graph.jsonio.read_json", lambda *a: pytest.fail("the JSON was read again"))
+    second = invoke(*args)
+    assert first.exit_code == second.exit_code == 0 and first.stdout == second.stdout
+    assert [r["name"] for r in json.loads(second.stdout)] == ["Armenia", "Azerbaijan", "Pakistan"]
+
+
+def test_a_changed_file_gets_a_new_database(graph_file, tmp_path, monkeypatch):
+    cypher = "MATCH (s:State) RETURN count(s) AS n"
+    assert json.loads(invoke("query", cypher, graph_file, "--format", "json").stdout) == [{"n": 3}]
+    data = json.loads(graph_file.read_text(encoding="utf-8"))
+    data["nodes"] = [n for n in data["nodes"] if n["id"] != "state:am"]
+    data["edges"] = [e for e in data["edges"] if "state:am" not in (e["source"], e["target"])]
+    graph_file.write_text(json.dumps(data), encoding="utf-8")
+    assert json.loads(invoke("query", cypher, graph_file, "--format", "json").stdout) == [{"n": 2}]
+
+
+def test_untranslatable_cypher_on_memory_says_so(graph_file):
+    one_error(invoke("query", "MATCH (n:State) RETURN n {.name}", graph_file), "map projection", "--backend neo4j")
+    one_error(invoke("query", "MATCH (n) RETURN elementId(n)", graph_file), "elementId()")
+
+
+@pytest.mark.parametrize("cypher, named", [
+    ("LOAD CSV FROM 'file:///etc/passwd' AS line RETURN line", "LOAD"),
+    ("COPY (MATCH (n) RETURN n) TO '/tmp/briefgraph-leak.csv'", "COPY"),
+    ("INSTALL httpfs", "INSTALL"),
+    ("LOAD EXTENSION httpfs", "LOAD"),
+    ("ATTACH '/tmp/x.lbdb' AS x", "ATTACH"),
+    ("EXPORT DATABASE '/tmp/briefgraph-export'", "EXPORT"),
+    ("MATCH (n:Person) DETACH DELETE n", "DETACH DELETE"),
+    ("MATCH (n:Person) SET n.name = 'x' RETURN n", "SET"),
+    ("CREATE (n:Person {id: 'x'})", "CREATE"),
+    ("CALL recursive_pattern_semantic='WALK'", "CALL recursive_pattern_semantic"),
+])
+def test_refused_on_memory_in_one_line_and_nothing_touched(graph_file, tmp_path, monkeypatch, cypher, named):
+    before = graph_file.read_bytes()
+    one_error(invoke("query", cypher, graph_file), "refused", named)
+    assert graph_file.read_bytes() == before
+    assert not (tmp_path / "cache").exists()  # refused before anything was read or built
+    assert not (tmp_path / "briefgraph-leak.csv").exists()
+
+
+def test_allow_write_is_refused_on_memory(graph_file):
+    one_error(invoke("query", "MATCH (n:Person) DETACH DELETE n", graph_file, "--allow-write"), "read-only")
 
 
 def test_unknown_query_and_missing_param(graph_file):
@@ -142,3 +197,22 @@ def test_export_cypher_writes_a_script(graph_file, tmp_path):
     assert text.startswith("// briefgraph graph: 17 nodes, 24 relationships, 2 documents.")
     assert "CREATE CONSTRAINT briefgraph_state_id" in text
     assert invoke("export", "cypher", graph_file, "-o", "-", "--batch-size", "5").stdout == text
+
+
+def test_an_unwritable_cache_costs_speed_not_the_answer(graph_file, tmp_path, monkeypatch):
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder would go", encoding="utf-8")
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(blocked))
+    result = invoke("query", "MATCH (s:State) RETURN count(s) AS n", graph_file, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"n": 3}]
+
+
+def test_a_damaged_cache_entry_is_rebuilt(graph_file, tmp_path, monkeypatch):
+    args = ["query", "MATCH (s:State) RETURN count(s) AS n", graph_file, "--format", "json"]
+    assert invoke(*args).exit_code == 0
+    [database] = (tmp_path / "cache").glob("ladybug-*/*/graph.lbdb")
+    database.write_bytes(b"not a database")
+    result = invoke(*args)
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout) == [{"n": 3}]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 from sample_graph import sample_graph
+from support import run_unguarded
 
 from briefgraph.cypher.memory import subgraph_of_query
 from briefgraph.errors import SchemaError, StoreError
@@ -41,8 +42,8 @@ def test_bundled_brief_round_trips(store, brief_graph):
 
 def test_schema_is_created_first(store):
     store.write(sample_graph())
-    constraints = {r["name"] for r in store.run("SHOW CONSTRAINTS YIELD name RETURN name")}
-    indexes = {r["name"] for r in store.run("SHOW INDEXES YIELD name RETURN name")}
+    constraints = {r["name"] for r in run_unguarded(store, "SHOW CONSTRAINTS YIELD name RETURN name")}
+    indexes = {r["name"] for r in run_unguarded(store, "SHOW INDEXES YIELD name RETURN name")}
     assert {"briefgraph_person_id", "briefgraph_state_id", "briefgraph_briefgraphdocument_id"} <= constraints
     assert {"briefgraph_person_name", "briefgraph_event_date_start"} <= indexes
 
@@ -108,12 +109,12 @@ def test_failure_mid_push_reports_progress_and_rolls_back_the_batch(store):
     add_node(g, "event:99", "Event", "e99", event_type="dup")  # in batch 2 as well
     # A researcher's own constraint that the second batch breaks
     store.workers = 1  # one lane, so batch 1 surely commits before batch 2 fails
-    store.run("CREATE CONSTRAINT test_unique_event_type IF NOT EXISTS FOR (e:Event) REQUIRE e.event_type IS UNIQUE")
+    run_unguarded(store, "CREATE CONSTRAINT test_unique_event_type IF NOT EXISTS FOR (e:Event) REQUIRE e.event_type IS UNIQUE")
     try:
         with pytest.raises(StoreError) as info:
             store.write(g)
     finally:
-        store.run("DROP CONSTRAINT test_unique_event_type IF EXISTS")
+        run_unguarded(store, "DROP CONSTRAINT test_unique_event_type IF EXISTS")
     assert "committed: 7 of 11 nodes" in str(info.value)
     assert "rolled back" in info.value.hint
     names = {r["n"] for r in store.run("MATCH (e:Event) RETURN e.name AS n")}
@@ -156,13 +157,13 @@ def test_unknown_database_is_a_store_error(neo4j_env):
 
 def test_clear_leaves_foreign_data_alone(store):
     store.write(sample_graph())
-    store.run("CREATE (:ResearcherNote {text: 'keep me'})")
+    store.run("CREATE (:ResearcherNote {text: 'keep me'})", allow_write=True)
     try:
         store.clear()
         assert store.counts() == {"nodes": 0, "edges": 0}
         assert store.run("MATCH (n:ResearcherNote) RETURN n.text AS t") == [{"t": "keep me"}]
     finally:
-        store.run("MATCH (n:ResearcherNote) DELETE n")
+        store.run("MATCH (n:ResearcherNote) DELETE n", allow_write=True)
 
 
 def test_parallel_lanes_write_every_relationship_once(store):
