@@ -367,6 +367,10 @@ def _body_start(text: str, paras: list[tuple[int, int]]) -> int:
         block = text[s:e]
         if e - s >= 160 and not block.lstrip().startswith("(") and (_SENTENCE_END.search(block) or _is_terminal(block)):
             return k
+    for k, (s, e) in enumerate(paras):  # a short text: its first sentence of prose
+        block = text[s:e]
+        if k and e - s >= 40 and " " in block and block.rstrip()[-1:] in ".!?\"”'’)" and not find_dates(block.strip())[:1] == [block]:
+            return k
     return 0
 
 

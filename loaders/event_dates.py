@@ -24,6 +24,7 @@ _DURATION = re.compile(r"\b(?P<n>\d+|two|three|four|five|six|seven|eight|nine|te
 _CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|her|their|its|a|the)?\s*"
                         r"(?:[\w\-]+\s+){0,3}\Z", re.I)
 _FRONT = re.compile(r"^(?:[A-Z][a-z]+,?\s*)?(?:(?:in|on|by|since|during|from|at|until)\s*)?(?:the\s*)?$", re.I)
+_SINCE = re.compile(r"\bsince\s", re.I)
 _CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who|when|where)\b")
 
 
@@ -112,6 +113,8 @@ def assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], da
         is_front = bool(_FRONT.match(text[start:d.start].strip())) and text[d.end:d.end + 1] in (",", "")
         target = next((ev for ev in here if ev.pos == "noun" and 0 <= ev.start - d.end <= 14 and
                        re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?", text[d.end:ev.start])), None)
+        if target is None and _SINCE.search(text, max(0, d.start - 8), d.start + 6):
+            continue  # "the first visit since 2015", "strained since 2013": a period's start, not an event's date
         if target is None:
             best = None
             for ev in here:

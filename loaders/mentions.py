@@ -142,6 +142,9 @@ def entry_is_compass_adjective(toks: list[Token], i: int, entry: gazetteer.Entry
     return entry.demonym and i > 0 and toks[i - 1].text in _COMPASS
 
 
+_ADJECTIVAL_NOUN = re.compile(r"^(?:countries|states|nations|governments|leaders|juntas|militaries|armies|"
+                              r"troops|forces|economies|neighbours|neighbors|partners|members|alliance|bloc|"
+                              r"region's|leaders’|countries’|states’)$")
 _SHORT_STATES = {"UK", "US", "USA", "UAE", "DRC", "PRC", "KSA", "U.S.", "U.K.", "U.A.E."}
 
 
@@ -173,6 +176,8 @@ def gazetteer_mentions(sent: Sentence, toks: list[Token], taken: Spans) -> list[
             break
         if hit and entry_is_compass_adjective(toks, i, hit[3]):
             hit = None  # "Latin American", "South American": a region's adjective, not a state's
+        if hit and hit[3].key.startswith("region:") and hit[0] + 1 < n and _ADJECTIVAL_NOUN.match(toks[hit[0] + 1].text):
+            hit = None  # "the three Sahel governments": the region names a kind of thing here, not a place
         if hit and taken.free(hit[1], hit[2]):
             j, s, e, entry = hit
             # a state or city name that opens a longer capitalised name belongs to that name
@@ -399,8 +404,8 @@ def org_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[Me
         prefix_org = next((m for m in absorbable if m.kind == "Organisation"), None)
         if prefix_org is not None:
             part_of = part_of or prefix_org.key
-        for m in inner:  # states and cities inside the name are part of it
-            if m is not prefix_org:
+        for m in inner:  # states and cities inside the name are part of it; the state that opens
+            if m is not prefix_org and not (lead and m is lead[0]):  # it ("Gabonese Air Force") is still named
                 known.remove(m)
         head = words[0]
         prefix = table.get(normalise(head))

@@ -204,8 +204,11 @@ def _membership(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Rela
         org = None
         if m.group("org1"):
             org = next((x for x in ms if x.kind == "Organisation" and m.start("org1") <= x.start < m.end("org1")), None)
-        if org is None:  # "The CSTO members consist of ..."
+        if org is None:  # "The CSTO members consist of ...", "The Shanghai ... (SCO) members include"
             org = _prev_actor(ms, m.start(), ("Organisation",), 3)
+            abbr = re.search(r"\(([A-Z][A-Za-z&\-]{1,11})\)\s*$", sent.text[max(0, m.start() - 16):m.start()])
+            if org is None and abbr:
+                org = _prev_actor(ms, m.start() - len(abbr.group(0)), ("Organisation",), 3)
         if org is None:
             continue
         end = re.search(r"[.;]|\s(?:and\s+)?(?:is|are|was|were|has|have)\s", text[m.end():])
