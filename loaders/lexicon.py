@@ -137,9 +137,23 @@ def trigger_phrases() -> dict[str, list[TriggerPhrase]]:
         for v in verbs:
             for words in _phrase_variants(v, verb=True):
                 add(words, cls, "verb")
+    _check_types(out)
     for phrases in out.values():
         phrases.sort(key=lambda p: -len(p.words))
     return out
+
+
+def _check_types(phrases: dict[str, list[TriggerPhrase]]) -> None:
+    """Every type the grammar makes must be one of the schema's (graph/schema.json)."""
+    from briefgraph.errors import BriefgraphError
+    from briefgraph.graph.schema import load_schema
+
+    schema = load_schema()
+    for p in (p for ps in phrases.values() for p in ps):
+        allowed = schema.event_types if p.cls.kind == "Event" else schema.agreement_types
+        if p.cls.type not in allowed:
+            raise BriefgraphError(f"grammar class {p.cls.name!r} makes {p.cls.type!r}, which graph/schema.json "
+                                  f"does not list among its {p.cls.kind.lower()} types")
 
 
 @lru_cache(maxsize=None)
