@@ -169,7 +169,9 @@ def match_title(toks: list[Token], i: int) -> int:
 def _state_at(text: str, toks: list[Token], i: int, j: int) -> gazetteer.Entry | None:
     """The state or body named by tokens ``i..j`` (exclusive), longest first from ``i``."""
     table = gazetteer.lookup()
-    for end in range(min(j, i + 6), i, -1):
+    if i >= len(toks):
+        return None
+    for end in range(min(j, i + 6, len(toks)), i, -1):
         entry = table.get(normalise(text[toks[i].start:toks[end - 1].end]))
         if entry is not None and entry.kind in ("State", "Organisation"):
             return entry
