@@ -2,6 +2,9 @@
 
 Sections (each can be skipped with ``--skip``):
 
+``quality``  the example brief and any reference briefs given with ``--reference DIR``, scored with
+             the shared scorer (``--scorer PATH``); skipped without them.
+
 ``startup``  ``briefgraph --help`` and ``briefgraph ingest`` of the bundled brief as whole
              processes, cold start included (the interpreter alone is shown as the floor).
 ``ingest``   ``briefgraph ingest`` of 10 / 100 / 1,000 synthetic briefs as a whole process,
@@ -47,7 +50,7 @@ from typing import Any, Callable, Sequence
 from benchmarks import corpus
 
 CORPUS_COLUMNS = ["briefs", "kB", "kB per brief", "sentences per brief", "footnotes per brief"]
-SECTIONS = ("startup", "ingest", "stages", "json", "pdf", "html", "neo4j", "query")
+SECTIONS = ("quality", "startup", "ingest", "stages", "json", "pdf", "html", "neo4j", "query")
 HTML_SIZES = ((500, 1500), (5000, 15000), (15000, 30000), (20000, 60000))  # 15k/30k: issue 13's corpus
 NOTES_MARKER = "<!-- notes below this line are kept when the file is regenerated -->"
 REPO = Path(__file__).resolve().parent.parent
@@ -568,6 +571,20 @@ def _summary(module: Any) -> str:
     return " ".join(first.split()).replace("``", "`")
 
 
+def bench_quality(references: list[str], scorer: str | None, log: Log) -> Table:
+    title = "Extraction quality: reference briefs scored with the shared scorer"
+    if not references or not scorer:
+        return Table("quality", title, skipped="give --reference DIR (briefs/ and gold/) and --scorer PATH; "
+                                              "the reference annotations are not part of the project")
+    mod = _module("bench_quality")
+    log("quality: scoring " + ", ".join(references))
+    result = mod.run(references, scorer)
+    return Table("quality", title, result["columns"], result["rows"],
+                 note=f"Extraction alone on these briefs: {result['kb_per_cpu_s']} kB of brief text per CPU second "
+                      f"({result['kb']} kB). Scorer: {Path(scorer).name}; its overall is the mean of the F1 of "
+                      "the parts each reference has.")
+
+
 def bench_pdf(runs: int, quick: bool, log: Log) -> Table:
     title = "PDF briefs: a 10-page PDF ingested as a whole command"
     mod = _module("bench_pdf")
@@ -869,6 +886,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     p.add_argument("--neo4j-local", action="store_true",
                    help="Start scripts/neo4j-local on port $BENCH_NEO4J_PORT (7697) for the neo4j section, stop it after.")
     p.add_argument("--quiet", "-q", action="store_true", help="No progress on stderr.")
+    p.add_argument("--reference", action="append", default=[],
+                   help="A directory of reference briefs (briefs/NAME.txt, gold/NAME.yaml) to score; repeatable.")
+    p.add_argument("--scorer", help="Path of the shared score_extraction.py used for --reference.")
     args = p.parse_args(argv)
     try:
         args.sizes = sorted({int(x) for x in args.sizes.split(",") if x.strip()})
@@ -923,6 +943,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 result = Table(key, title, skipped=f"briefgraph cannot be imported yet ({exc})")
             tables.extend(result if isinstance(result, list) else [result])
 
+        section("quality", lambda: bench_quality(args.reference, args.scorer, log), "Extraction quality")
         section("startup", lambda: bench_startup(args.runs, work, log), "Start-up: whole processes")
         section("ingest", lambda: bench_ingest(paths, args.sizes, jobs_list, args.runs, work, log),
                 "Ingest: `briefgraph ingest` as a whole process")
