@@ -34,6 +34,7 @@ class Evidence(NamedTuple):
     mention: str | None = None
     sources: tuple[str, ...] = ()
     page: int | None = None  # the page of a PDF brief the sentence starts on
+    paragraph: int | None = None  # the body paragraph of the brief that holds it, from 1
 
     def as_dict(self) -> dict[str, Any]:
         d = {"text": self.text, "doc": self.doc, "start": self.start, "end": self.end}
@@ -42,6 +43,8 @@ class Evidence(NamedTuple):
         d["sources"] = list(self.sources)
         if self.page is not None:
             d["page"] = self.page
+        if self.paragraph is not None:
+            d["paragraph"] = self.paragraph
         return d
 
     @classmethod
@@ -51,6 +54,7 @@ class Evidence(NamedTuple):
             start=int(d.get("start", 0)), end=int(d.get("end", 0)),
             mention=d.get("mention"), sources=tuple(d.get("sources") or ()),
             page=int(d["page"]) if d.get("page") is not None else None,
+            paragraph=int(d["paragraph"]) if d.get("paragraph") is not None else None,
         )
 
 

@@ -51,7 +51,7 @@ def evidence(doc: Document, sent: Sentence | None, sources: dict[int, str], ment
         end = len(doc.text) if end < 0 else end
         return Evidence(doc.text[pos:end].strip(), doc.id, pos, end, mention, ())
     srcs = tuple(sources[n] for n in sent.footnotes if n in sources)
-    return Evidence(sent.text, doc.id, sent.start, sent.end, mention, srcs, sent.page)
+    return Evidence(sent.text, doc.id, sent.start, sent.end, mention, srcs, sent.page, sent.paragraph + 1)
 
 
 def read_sources(doc: Document) -> tuple[dict[int, str], list[NodeRecord]]:
