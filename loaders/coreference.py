@@ -137,11 +137,16 @@ def _antecedent(ev: EventMention, events: list[EventMention]) -> EventMention | 
     close = _CLOSE.get(ev.cls.name, set())
     if ev.anaphor:
         for group in ({ev.cls.name}, close):
-            for o in reversed(events):
-                if o.anaphor or o.cls.name not in group:
-                    continue
-                if dates_agree(ev, o) and same_place(ev, o) and same_parties(ev, o):
-                    return o
+            fits = [o for o in events if not o.anaphor and o.cls.name in group
+                    and dates_agree(ev, o) and same_place(ev, o) and same_parties(ev, o)]
+            if not fits:
+                continue
+            # one just told (in the last two sentences) is the one meant; else the one the brief
+            # tells most ("the visit" of a brief about a visit)
+            recent = [o for o in fits if o.sentences[-1].index >= ev.sent.index - 2]
+            if recent:
+                return recent[-1]
+            return max(fits, key=lambda o: (len(o.sentences), events.index(o)))
         return None
     for o in reversed(events):
         if o.anaphor or o.cls.name != ev.cls.name:
@@ -174,9 +179,16 @@ def resolve(sent: Sentence, here: list[EventMention], events: list[EventMention]
         if antecedent is not None:
             merge(antecedent, ev)
             continue
-        if ev.anaphor and (ev.plural or not (ev.participants or ev.date or ev.places)):
+        if ev.anaphor and (ev.plural or not (ev.participants or ev.date or ev.places
+                                             or ev.fallback and ev.fallback[0])):
             continue  # "the coups", "the announcement": what it refers to is not told here
         ev.told_definite = ev.anaphor  # "Prachanda's visit": the brief goes on to tell it
+        if ev.anaphor and ev.fallback is not None:  # a new event after all: the parties of its clause
+            parties, places, bodies = ev.fallback
+            for k, r in parties.items():
+                ev.participants.setdefault(k, r)
+            ev.places.extend(p for p in places if p not in ev.places)
+            ev.establishes.extend(b for b in bodies if b not in ev.establishes)
         ev.anaphor = False
         events.append(ev)
     _during(here, text, sent)

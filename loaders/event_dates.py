@@ -111,8 +111,9 @@ def assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], da
     for d in dates:
         start = clause_start(text, d.start)
         is_front = bool(_FRONT.match(text[start:d.start].strip())) and text[d.end:d.end + 1] in (",", "")
-        target = next((ev for ev in here if ev.pos == "noun" and 0 <= ev.start - d.end <= 14 and
-                       re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?", text[d.end:ev.start])), None)
+        target = next((ev for ev in here if ev.pos == "noun" and 0 <= ev.start - d.end <= 30 and
+                       re.fullmatch(r"[\s\-]*(?:[a-z\-]+\s+)?" if not ev.name else r"[\s\-]*(?:[\w\-’']+\s+){0,3}",
+                                    text[d.end:ev.start])), None)  # "the 2006 Lombok Treaty"
         if target is None and _SINCE.search(text, max(0, d.start - 8), d.start + 6):
             continue  # "the first visit since 2015", "strained since 2013": a period's start, not an event's date
         if target is None:

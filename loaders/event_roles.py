@@ -33,6 +33,9 @@ _GROUP = re.compile(r"\b(?:the\s+two|both|the\s+three|the\s+four|all\s+three|all
 _GROUP_ORG = re.compile(r"\bthe\s+(?:regional\s+)?(?:bloc|organisation|organization|alliance|union|grouping|forum)\b",
                         re.I)
 _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?(?:[\w\-]+\s+){0,2}\Z|['’]\s*\Z|,\s*\Z")
+_OWN_PHRASE = re.compile(r"[^,;:.]{0,100}?(?=\s+(?:was|were|is|are|has|have|had|will|would|took|held|signed|"
+                         r"being|which|who|that)\b|[,;:.]|$)")
+_POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?\Z")
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|convened|organised|organized)\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
@@ -103,7 +106,27 @@ def _window(text: str, toks: list[Token], order: list[EventMention], k: int) -> 
 
 def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms: list[Mention],
                  discourse: Discourse) -> None:
-    """Fill in the participants, places and established bodies of the sentence's events."""
+    """Fill in the participants, places and established bodies of the sentence's events.
+
+    An anaphor ("its coup", "the visit") gets the parties of its own phrase only; the parties it
+    would have as a new event are kept aside (``EventMention.fallback``) for when it turns out to
+    refer to nothing told before."""
+    anaphors = [ev for ev in here if ev.anaphor]
+    if anaphors:
+        for ev in anaphors:
+            ev.anaphor = False
+        _assign(sent, toks, here, ms, discourse)
+        for ev in here:
+            if ev in anaphors:
+                ev.fallback = (dict(ev.participants), list(ev.places), list(ev.establishes))
+            ev.participants, ev.places, ev.establishes = {}, [], []
+        for ev in anaphors:
+            ev.anaphor = True
+    _assign(sent, toks, here, ms, discourse)
+
+
+def _assign(sent: Sentence, toks: list[Token], here: list[EventMention], ms: list[Mention],
+            discourse: Discourse) -> None:
     text = sent.text
     order = sorted(here, key=lambda e: e.start)
     actors = [m for m in ms if m.kind in ACTOR_KINDS]
@@ -115,20 +138,31 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
         near_lo = toks[_np_start(toks, ti, light)].start
         right = [m for m in actors if ev.end <= m.start and m.end <= hi]
         left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
-        if ev.pos == "verb":
+        if ev.anaphor:
+            # "on the sidelines of the visit": an anaphor's parties are its own phrase's only
+            left = [m for m in left_all if m.end > near_lo]
+
+        elif ev.pos == "verb":
             left = left_all
         else:
             verbs = [t for t in toks if lo <= t.start < ev.start and (t.lower in light or
                                                                        t.lower.endswith("ed") and not t.is_cap)]
             left = left_all if verbs else [m for m in left_all if m.end > near_lo]
         inside = left + right
+        if ev.anaphor:  # its own phrase: "Prachanda's visit", "his visit to India", "their summit"
+            own = _OWN_PHRASE.match(text, ev.end)
+            np = _np_start(toks, ti, light)
+            det = np - 1 if np and toks[np - 1].lower in _POSSESSIVE_PRONOUNS else np
+            lo, hi = max(lo, toks[det].start), min(hi, own.end() if own else ev.end)
+            right = [m for m in right if m.end <= hi]
         window = text[lo:hi]
         keys = [m.key for m in inside]
         # the subject a "which"/"who" clause borrows: the actor (or group) before it
         start = clause_start(text, ev.start)
         boundary = re.search(r",\s+(?:which|who)\s*$", text[:start]) if start else None
         first_in_clause = not any(o.start < ev.start and o.start >= start for o in order)
-        if boundary is not None and not left and first_in_clause:
+        owned = ev.anaphor and re.search(r"\b(?:its|their)\s+(?:[\w\-]+\s+){0,2}\Z", text[:ev.start])
+        if boundary is not None and not left and first_in_clause and (not ev.anaphor or owned):
             head = text[max(0, boundary.start() - 40):boundary.start()]
             g = _GROUP.search(head)
             if g and g.end() == len(head.rstrip()):
@@ -139,13 +173,13 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
                     best = max(before, key=lambda m: (m.end, m.end - m.start))
                     keys.append(best.key)
                     inside.append(best)
-        if k == 0 and not left and ev.pos == "verb" and boundary is None:
+        if k == 0 and not left and ev.pos == "verb" and boundary is None and not ev.anaphor:
             subject = [m for m in actors if m.end <= start][:3]  # "Lula ..., with whom he will sign"
             inside += subject
             keys += [m.key for m in subject]
         # a fronted phrase ("At the press conference after their meeting, the two presidents
         # emphasised ..."): its events take the subject of the sentence
-        if _FRONTED.match(text) and "," not in text[:ev.start]:
+        if _FRONTED.match(text) and "," not in text[:ev.start] and not ev.anaphor:
             comma = text.find(",", ev.end)
             if comma > 0:
                 keys += _subject_after(text, toks, comma, actors, discourse)
@@ -158,15 +192,22 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
             if last_org:
                 keys.append(last_org)
         pron = _PRONOUN.search(text[lo:ev.start])
+        pronoun_person = None
         if pron:  # "he", "his": the person the sentence is about, else the last one named
-            subject = next((m.key for m in actors if m.kind == "Person" and m.end <= lo + pron.start()), None)
-            keys.append(subject or discourse.last("Person") or "")
+            subject = next((m for m in actors if m.kind == "Person" and m.end <= lo + pron.start()), None)
+            pronoun_person = subject.key if subject else discourse.last("Person")
+            keys.append(pronoun_person or "")
         by_key = {m.key: m for m in inside}
+        heads = {**discourse.heads, **{m.key: m.head_of for m in actors if m.kind == "Person" and m.head_of}}
         for key in keys:
             if not key:
                 continue
             m = by_key.get(key)
-            ev.participants.setdefault(key, _role(text, ev, m) if m is not None else None)
+            role = _role(text, ev, m) if m is not None else (
+                "visitor" if ev.type == "Visit" and key == pronoun_person else None)  # "his visit to"
+            ev.participants.setdefault(key, role)
+            if key in heads:  # a head of state takes part for the state
+                ev.participants.setdefault(heads[key], role)
             for st in (*m.members, *m.joins) if m is not None else ():
                 ev.participants.setdefault(st, None)  # "Azerbaijan-Pakistan Joint Commission"
         far = toks[min(len(toks) - 1, ti + 10)].end

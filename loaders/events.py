@@ -82,6 +82,7 @@ class EventMention:
     theme: str | None = None  # the actor a noun is "of" ("the independence of Pakistan")
     anaphor: bool = False
     told_definite: bool = False  # first told as if known ("the recently concluded visit")
+    fallback: tuple | None = None  # an anaphor's parties, places, bodies as a new event
     ref: "EventMention | None" = None  # an anaphor's antecedent: the event it tells of again
     listed_in: "EventMention | None" = None  # the set it is listed in ("seven agreements ... included")
     sentences: list[Sentence] = field(default_factory=list)
@@ -110,10 +111,13 @@ class Discourse:
         self.counts: Counter[str] = Counter()
         self.recency: dict[str, int] = {}
         self.kind: dict[str, str] = {}
+        self.heads: dict[str, str] = {}  # person -> the state they head, as the brief said
         self.tick = 0
 
     def saw(self, mentions: list[Mention]) -> None:
         for m in mentions:
+            if m.kind == "Person" and m.head_of:
+                self.heads[m.key] = m.head_of
             if m.kind in ACTOR_KINDS:
                 self.tick += 1
                 self.counts[m.key] += 1
