@@ -36,7 +36,7 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?(?
 _OWN_PHRASE = re.compile(r"[^,;:.]{0,100}?(?=\s+(?:was|were|is|are|has|have|had|will|would|took|held|signed|"
                          r"being|which|who|that)\b|[,;:.]|$)")
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
-_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:\w+ly\s+)?\Z")
+_PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:also|then|later|\w+ly)\s+)?\Z")
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|convened|organised|organized)\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
 _IT = re.compile(r"^\s*(?:with|from|to)?\s*it\b")

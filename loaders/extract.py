@@ -142,7 +142,8 @@ def _event_id(doc: Document, ev: EventMention, entities: dict[str, Entity]) -> s
         return make_id(ev.kind, ev.type, ev.name)
     if ev.date is not None:  # two meetings of one day are told apart by who took part
         parties = sorted(k for k in ev.participants if k in entities and entities[k].kind in ACTOR_KINDS)
-        return make_id(ev.kind, ev.type, ev.date.value, *parties, ev.count or "", ev.number or "")
+        places = sorted(p for p in set(ev.places) if p in entities)
+        return make_id(ev.kind, ev.type, ev.date.value, *parties, ev.count or "", ev.number or "", *places)
     return make_id(ev.kind, ev.type, doc.id, ev.sent.index, ev.start)
 
 
@@ -171,8 +172,13 @@ def emit(doc: Document, entities: dict[str, Entity], events: list[EventMention],
         elif ev not in seen[k].evidence:
             seen[k].evidence.append(ev)
     eids: dict[int, str] = {}
+    taken: set[str] = set()
     for ev in events:
-        eid = eids.setdefault(id(ev), _event_id(doc, ev, entities))
+        eid = _event_id(doc, ev, entities)
+        if eid in taken:  # two events of one brief with one type, date and cast: told apart by where they are told
+            eid = make_id(ev.kind, ev.type, doc.id, ev.sent.index, ev.start)
+        taken.add(eid)
+        eids[id(ev)] = eid
         props = dict(ev.date.as_props()) if ev.date else {}
         props["event_type" if ev.kind == "Event" else "agreement_type"] = ev.type
         if ev.date_source:
