@@ -58,7 +58,9 @@ KB = 1000  # throughput is reported in kB = 1,000 bytes of brief text (UTF-8)
 
 # Goals of the benchmark issue, evaluated in the report.
 GOAL_HELP_S = 0.3
-GOAL_KB_PER_S_PER_CORE = 500
+# 500 kB/s per core was the goal of the first, brief-fitted extraction; the extraction issue that
+# rewrote it for briefs it was never written for set 250 kB of brief text per CPU second
+GOAL_KB_PER_S_PER_CORE = 250
 GOAL_CORPUS_S = 30
 GOAL_PEAK_MB = 2048
 GOAL_LINEAR_RATIO = 1.5

@@ -20,6 +20,7 @@ The rules are in ``grammar/people.yaml``.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from briefgraph.graph.ids import normalise
 from briefgraph.loaders import gazetteer
@@ -99,7 +100,11 @@ def _is_title_word(tok: Token) -> bool:
 
 def _name_word(tok: Token) -> bool:
     """A word that can be part of a person's name."""
-    t = tok.text
+    return _name_text(tok.text)
+
+
+@lru_cache(maxsize=65536)
+def _name_text(t: str) -> bool:
     if not t[:1].isalpha():
         return False
     if t[:1].isupper():
@@ -274,8 +279,12 @@ def find_people(sent: Sentence, toks: list[Token], taken: Spans, people: PeopleI
         return True
 
     # 1. a title before the name
+    firsts = t_.by_first
     i = 0
     while i < n:
+        if toks[i].lower not in firsts:  # most words start no title
+            i += 1
+            continue
         j = match_title(toks, i)
         if j == i:
             i += 1
@@ -408,7 +417,8 @@ def later_mentions(sent: Sentence, toks: list[Token], taken: Spans, people: Peop
     i = 0
     while i < n:
         t = toks[i]
-        if not (t.text[:1].isupper() or "-" in t.text) or not taken.free(t.start, t.end) or not _name_word(t):
+        if not (t.text[:1].isupper() or "-" in t.text) or not taken.free(t.start, t.end) or not _name_word(t) \
+                or normalise(t.text).split(" ", 1)[0] not in people.by_word:  # no known name has this word
             i += 1
             continue
         b = read_name(text, toks, i, None)

@@ -24,10 +24,7 @@ class Token(NamedTuple):
     text: str
     start: int
     end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
+    lower: str = ""  # the text in lower case (every matcher compares it)
 
     @property
     def is_cap(self) -> bool:
@@ -55,10 +52,10 @@ def tokenize(text: str) -> list[Token]:
         word, s = m.group(), m.start()
         p = _POSSESSIVE.search(word) if len(word) > 2 else None
         if p:
-            out.append(Token(word[:p.start()], s, s + p.start()))
-            out.append(Token(word[p.start():], s + p.start(), m.end()))
+            out.append(Token(word[:p.start()], s, s + p.start(), word[:p.start()].lower()))
+            out.append(Token(word[p.start():], s + p.start(), m.end(), word[p.start():].lower()))
         else:
-            out.append(Token(word, s, m.end()))
+            out.append(Token(word, s, m.end(), word.lower()))
     return out
 
 
