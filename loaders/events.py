@@ -27,7 +27,7 @@ from briefgraph.loaders.dates import DateValue
 from briefgraph.loaders.document import Document, Sentence
 from briefgraph.loaders.lexicon import EventClass, cue_phrases
 from briefgraph.loaders.mentions import ACTOR_KINDS, SENTENCE_WORDS, MONTHS, Mention, citation_spans
-from briefgraph.loaders.tokens import Token, is_possessive, tokenize, tokens_of
+from briefgraph.loaders.tokens import Token, is_possessive, tokens_of
 from briefgraph.loaders.triggers import Trigger, find_triggers, in_spans
 
 _DETERMINERS = {"the", "this", "that", "these", "those", "his", "her", "their", "its", "said"}

@@ -24,7 +24,7 @@ from functools import lru_cache
 from briefgraph.graph.ids import normalise
 from briefgraph.loaders import gazetteer
 from briefgraph.loaders.document import Document, Sentence
-from briefgraph.loaders.tokens import Token, is_possessive, tokenize, tokens_of
+from briefgraph.loaders.tokens import Token, is_possessive, tokens_of
 
 ACTOR_KINDS = ("State", "Person", "Organisation")
 MAX_SPAN = 8
@@ -458,8 +458,8 @@ _CAPITAL_BEFORE = re.compile(rf"\bthe\s+(?P<dem>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?
 _CAPITAL_AFTER = re.compile(rf"(?P<name>{_NAME}),\s+(?:the|its)\s+capital\s+of\s+(?:the\s+)?(?P<dem>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
 _PLACE_OF = re.compile(r"\b(?:town|city|village|district|province|region|port|island|capital)\s+of\s+"
                        r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
-_IN_STATE = re.compile(rf"(?<![\w’'])(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?P<state>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
-_COMMA_STATE = re.compile(rf"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+(?P<state>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=[,.;)]|\s+(?:on|in|at|and)\b)")
+_IN_STATE = re.compile(r"(?<![\w’'])(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)\s+in\s+(?P<state>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)")
+_COMMA_STATE = re.compile(r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+(?P<state>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)(?=[,.;)]|\s+(?:on|in|at|and)\b)")
 _INFRA_HEADS = ("railway line|rail line|railway|rail link|rail section|railroad|check post|checkpost|pipeline|"
                 "transmission line|corridor|highway|motorway|expressway|bridge|tunnel|dam|port|airport|"
                 "canal|power plant|power station|gas field|oil field|economic zone|border crossing|crossing")

@@ -59,7 +59,7 @@ _SUPPORT = re.compile(r"\b(?:support|backing|assistance)\s+(?:to|for)\s+|\b(?:su
                       r"sided\s+with|stood\s+by|stands\s+by)\s+", re.I)
 _EACH_OTHER = re.compile(r"\bsupport(?:ed|s|ing)?\s+(?:each\s+other|one\s+another)", re.I)
 _BROUGHT_TO_POWER = re.compile(r"\bbrought\s+(?P<who>[\w\-’' ]{2,40}?)\s+to\s+power\b", re.I)
-_REGION_OF = re.compile(r"\s+(?:region|province|district|territory|area|part)\s+of\s+(?:the\s+)?\Z", re.I)
+_REGION_OF = re.compile(r"\s+(?:region\s+|province\s+|district\s+|territory\s+|area\s+)?of\s+(?:the\s+)?")
 
 
 def _next_actor(ms: list[Mention], pos: int, kinds=ACTOR_KINDS, within: int = 60) -> Mention | None:
@@ -77,7 +77,6 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
                    kinds: dict[str, str]) -> list[Relation]:
     """Every relation the brief states; ``kinds`` maps entity key -> kind."""
     out: list[Relation] = []
-    table = gazetteer.lookup()
     doc_states = {k for k, kind in kinds.items() if kind == "State"}
     seen: Counter[str] = Counter()
     for sent in doc.sentences:
@@ -109,8 +108,7 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
                 cc = m.props.get("country_code")
                 if cc and cc in doc_states and cc != m.key:
                     out.append(Relation(m.key, cc, "LOCATED_IN", sent, m.text, "city-country"))
-                region_of = _REGION_OF.match(text, m.end) if False else re.match(
-                    r"\s+(?:region|province|district|territory|area)?\s*of\s+(?:the\s+)?", text[m.end:])
+                region_of = _REGION_OF.match(text[m.end:])  # "Karabakh region of Azerbaijan"
                 if region_of:
                     nxt = _next_actor(ms, m.end + region_of.end(), ("State",), 2)
                     if nxt is not None:
@@ -142,7 +140,6 @@ def find_relations(doc: Document, mentions: dict[int, list[Mention]], events: li
             for k in ev.participants:
                 if kinds.get(k) == "State" and len(orgs) == 1 and ev.status is None:
                     out.append(Relation(k, orgs[0], "MEMBER_OF", ev.sent, None, "joined"))
-    del table
     return out
 
 
