@@ -183,7 +183,7 @@ def resolve(sent: Sentence, here: list[EventMention], events: list[EventMention]
                                              or ev.fallback and ev.fallback[0])):
             continue  # "the coups", "the announcement": what it refers to is not told here
         ev.told_definite = ev.anaphor  # "Prachanda's visit": the brief goes on to tell it
-        if ev.anaphor and ev.fallback is not None:  # a new event after all: the parties of its clause
+        if ev.anaphor and ev.fallback is not None and not ev.participants:  # a new event after all: its clause's parties
             parties, places, bodies = ev.fallback
             for k, r in parties.items():
                 ev.participants.setdefault(k, r)

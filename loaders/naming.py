@@ -16,6 +16,7 @@ from briefgraph.loaders.events import EventMention
 _TAIL = re.compile(r"\s+(?:on|of|for|between|concerning|regarding)\s+(?:the\s+)?[\w’'\-]+(?:\s+(?:and\s+)?[\w’'\-]+){0,5}")
 _STOP_WORDS = {"in", "at", "on", "with", "was", "were", "is", "by", "during", "signed", "held", "which", "that",
                "and", "to"}
+_LINKS = {"during", "at", "in", "on", "of", "for", "with", "after", "before", "by", "to", "and", "the", "a", "an"}
 _ACTS = {"open": "Opening", "hand": "Handover", "flag": "Flag-off", "lay": "Foundation", "commission": "Commissioning"}
 _NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d{2,5})\b")
 
@@ -43,8 +44,10 @@ def _with_tail(ev: EventMention) -> str | None:
 
 def _quoted_before(ev: EventMention) -> str | None:
     """"the 'Peace Mission-2021' joint military exercise": the quoted name before the noun."""
-    m = re.search(r"[‘'“\"]([A-Z][^‘'“\"’”]{1,60})[’'”\"]\s+(?:[a-z\-]+\s+){0,3}\Z", ev.sent.text[:ev.start])
-    return m.group(1) if m and ev.pos == "noun" else None
+    m = re.search(r"[‘'“\"]([A-Z][^‘'“\"’”]{1,60})[’'”\"]\s+((?:[a-z\-]+\s+){0,3})\Z", ev.sent.text[:ev.start])
+    if not m or ev.pos != "noun" or set(m.group(2).split()) & _LINKS:
+        return None  # "a 'Treaty' during the fifth meeting": the quoted name is another thing's
+    return m.group(1)
 
 
 def _names(keys, entities, kinds) -> list[str]:
@@ -63,9 +66,10 @@ def event_name(ev: EventMention, entities) -> str:
     if named:
         return named
     words = ev.trigger.lower()
+    written = ev.trigger if any(c.isupper() for c in ev.trigger[1:]) else words[:1].upper() + words[1:]  # "MOU"
     head = ev.type if ev.pos == "verb" or len(words.split()) > 2 or words.endswith(" by") or ev.type in ("Coup", "Rupture", "Accession", "Withdrawal", "Sanction",
                                                       "Appointment", "Inauguration", "Postponement") \
-        else words[:1].upper() + words[1:]
+        else written
     if ev.kind == "Event" and ev.pos == "noun" and words.endswith("s") and not words.endswith(("talks", "ss")):
         head = ev.type
     people = _names(ev.participants, entities, ("Person",))
