@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import signal
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -15,7 +16,7 @@ from typing import Callable, Iterable
 
 import networkx as nx
 
-from briefgraph.errors import BriefgraphError, InputError
+from briefgraph.errors import BriefgraphError, InputError, OutputError
 from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, Records
 from briefgraph.loaders.document import load
@@ -94,15 +95,42 @@ def _gather(files: list[Path], jobs: int, progress: Progress) -> GraphBuilder:
     builder = GraphBuilder()
     if jobs > 1 and len(files) > 1:
         chunk = max(1, min(16, len(files) // (jobs * 8)))
-        with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
+        try:
             for i, records in enumerate(pool.map(extract_file, files, chunksize=chunk), 1):
                 builder.add(records)
                 _report(progress, i, len(files))
+        except BaseException:
+            _stop_workers(pool)  # Ctrl-C, SIGTERM or an error: no worker may outlive us
+            raise
+        pool.shutdown()
     else:
         for i, f in enumerate(files, 1):
             builder.add(extract_file(f))
             _report(progress, i, len(files))
     return builder.rename(merge_people(builder.mention_counts("Person")))
+
+
+def _worker_started() -> None:
+    """In each worker: leave Ctrl-C to the parent, which stops the workers itself (a terminal
+    sends SIGINT to the whole process group; each worker would print its own traceback)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _stop_workers(pool: ProcessPoolExecutor) -> None:
+    """Terminate the pool's worker processes now, without waiting for the briefs they hold."""
+    terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
+    if terminate is not None:
+        terminate()
+        return
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.join(timeout=5)
+        if process.is_alive():
+            process.kill()
 
 
 def _in_document_order(files: list[Path]) -> list[Path]:
@@ -124,7 +152,12 @@ def demo(output_dir: Path, progress: Progress = None) -> dict[str, Path]:
     from briefgraph.graph.export_html import write_html
     from briefgraph.graph.jsonio import write_json
 
-    output_dir.mkdir(parents=True, exist_ok=True)
+    try:
+        output_dir.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise OutputError(f"cannot write in {output_dir}: it is a file, not a folder") from None
+    except OSError as exc:
+        raise OutputError(f"cannot make folder {output_dir}: {exc.strerror}") from None
     graph = ingest([bundled_brief()], progress=progress)
     outputs = {"graph": output_dir / "graph.json"}
     write_json(graph, outputs["graph"])

@@ -30,10 +30,12 @@ def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None
       briefgraph ingest brief.txt -o graph.json
       briefgraph ingest briefs/*.txt --jobs 2 -o corpus.json
     """
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.gc_pause import collector_paused
     from briefgraph.graph.jsonio import builder_to_dict, dump
     from briefgraph.pipeline import gather
 
+    check_output(output)  # a missing folder is reported now, not after the whole corpus
     with collector_paused(keep=True):  # the process ends after the write: no collector pass
         data = builder_to_dict(gather(briefs, jobs=jobs, progress=_progress(quiet)))
         dump(data, output)

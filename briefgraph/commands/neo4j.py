@@ -111,8 +111,10 @@ def pull(output: str, uri: str | None, user: str | None, database: str | None, c
       briefgraph pull -o pk.json --cypher "MATCH p=(:State {name: \\$name})-[*..2]-() RETURN p" --param name=Pakistan
     """
     from briefgraph.cypher.library import infer_value
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.jsonio import write_json
 
+    check_output(output)
     values = {k: infer_value(v) for k, v in parse_params(params).items()}
     if values and not cypher:
         raise click.UsageError("--param needs --cypher")
