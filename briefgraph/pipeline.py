@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import warnings
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
 from pathlib import Path
@@ -21,10 +22,12 @@ from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, Records
 from briefgraph.loaders.document import load
 from briefgraph.loaders.extract import extract
+from briefgraph.loaders.language import not_english
 from briefgraph.loaders.resolve import merge_people
 
 BUNDLED_BRIEF = "pakistan-azerbaijan-2024.txt"
 Progress = Callable[[str], None] | None
+Warn = Callable[[str], None] | None
 
 
 def bundled_brief() -> Path:
@@ -35,6 +38,10 @@ def bundled_brief() -> Path:
 def extract_file(path: str | os.PathLike) -> Records:
     """Load one brief and extract its records (one worker's job).
 
+    A brief that is not in English (:mod:`briefgraph.loaders.language`) gives its document
+    and a warning in ``Records.warnings``, and no node: the extractors read English, and
+    would invent nodes from another language's capitalised words.
+
     Raises
     ------
     InputError
@@ -42,7 +49,12 @@ def extract_file(path: str | os.PathLike) -> Records:
         so that one bad file among thousands can be found (``--debug`` shows the cause).
     """
     try:
-        return extract(load(path))
+        doc = load(path)
+        reason = not_english(doc.text)
+        if reason is not None:
+            return Records(documents={doc.id: doc.header()},
+                           warnings=[f"{path} {reason}: nothing extracted from it"])
+        return extract(doc)
     except BriefgraphError:
         raise
     except Exception as exc:  # a bug in the extractor: say which brief triggers it
@@ -63,7 +75,8 @@ def _check_paths(paths: Iterable[str | os.PathLike]) -> list[Path]:
     return out
 
 
-def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None) -> nx.MultiDiGraph:
+def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None,
+           warn: Warn = None) -> nx.MultiDiGraph:
     """Read briefs into one graph, entities resolved across them.
 
     Briefs are taken in the order of their content hash (their document id), so the graph does
@@ -77,22 +90,28 @@ def ingest(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress
     True
     """
     with collector_paused():
-        return gather(paths, jobs, progress).graph()
+        return gather(paths, jobs, progress, warn).graph()
 
 
-def gather(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None) -> GraphBuilder:
+def gather(paths: Iterable[str | os.PathLike], jobs: int = 1, progress: Progress = None,
+           warn: Warn = None) -> GraphBuilder:
     """What :func:`ingest` makes a graph of: every brief's records merged, people resolved.
 
     ``graph.jsonio.builder_to_dict`` writes it without building the graph (as the
-    ``ingest`` command does); ``.graph()`` builds it.
+    ``ingest`` command does); ``.graph()`` builds it. ``warn`` receives each warning about a
+    brief (one not in English); by default they are Python warnings.
     """
     files = _in_document_order(_check_paths(paths))
     with collector_paused():
-        return _gather(files, jobs, progress)
+        return _gather(files, jobs, progress, warn or _python_warning)
 
 
-def _gather(files: list[Path], jobs: int, progress: Progress) -> GraphBuilder:
-    builder = GraphBuilder()
+def _python_warning(message: str) -> None:
+    warnings.warn(message, UserWarning, stacklevel=4)
+
+
+def _gather(files: list[Path], jobs: int, progress: Progress, warn: Callable[[str], None]) -> GraphBuilder:
+    builder = _Warning(GraphBuilder(), warn)
     if jobs > 1 and len(files) > 1:
         chunk = max(1, min(16, len(files) // (jobs * 8)))
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
@@ -108,7 +127,20 @@ def _gather(files: list[Path], jobs: int, progress: Progress) -> GraphBuilder:
         for i, f in enumerate(files, 1):
             builder.add(extract_file(f))
             _report(progress, i, len(files))
-    return builder.rename(merge_people(builder.mention_counts("Person")))
+    merged = builder.builder
+    return merged.rename(merge_people(merged.mention_counts("Person")))
+
+
+class _Warning:
+    """A GraphBuilder front that hands each brief's warnings on as its records arrive."""
+
+    def __init__(self, builder: GraphBuilder, warn: Callable[[str], None]):
+        self.builder, self.warn = builder, warn
+
+    def add(self, records: Records) -> None:
+        for message in records.warnings:
+            self.warn(message)
+        self.builder.add(records)
 
 
 def _worker_started() -> None:

@@ -23,8 +23,7 @@ from briefgraph.graph.atomic import open_output
 from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, add_edge, add_node, new_graph
 from briefgraph.graph.schema import load_schema
-
-FORMAT = "briefgraph"
+from briefgraph.graph.validate import FORMAT, check_graph_data
 
 
 _NODE_FIRST = ("kind", "name", "aliases", "date", "evidence")
@@ -74,33 +73,31 @@ def _first_three(item: tuple) -> tuple:
 
 
 def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
-    """Build a graph from a node-link dictionary; raise InputError if it is not one."""
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise InputError(f"{origin} is not a briefgraph graph: no 'nodes' list",
-                         hint="give a file written by 'briefgraph ingest'")
-    edges = data.get("edges", data.get("links", []))
-    if not isinstance(edges, list):
-        raise InputError(f"{origin}: 'edges' is not a list")
+    """Build a graph from a node-link dictionary; raise InputError if it is not a valid one.
+
+    Strict (:mod:`briefgraph.graph.validate`): the ``format`` and ``schema_version`` are
+    checked (an older version is migrated or refused with a hint), node ids must be unique,
+    ``id``, ``kind`` and ``name`` present and strings, dates valid, evidence well-formed, and
+    no value nested deeper than any briefgraph writes.
+    """
+    data = check_graph_data(data, origin)
     g = new_graph()
     for doc in data.get("documents") or []:
-        if isinstance(doc, dict) and "id" in doc:
-            g.graph["documents"][str(doc["id"])] = {k: v for k, v in doc.items() if k != "id"}
+        g.graph["documents"][str(doc["id"])] = {k: v for k, v in doc.items() if k != "id"}
     try:
         for n in data["nodes"]:
             n = dict(n)
-            nid, kind, name = str(n.pop("id")), n.pop("kind"), n.pop("name", "")
+            nid, kind, name = n.pop("id"), n.pop("kind"), n.pop("name")
             add_node(g, nid, kind, name, n.pop("aliases", None) or [], n.pop("evidence", None) or [],
                      n.pop("docs", None) or [], **n)
-        for e in edges:
+        for e in data["edges"]:
             e = dict(e)
-            s, t = str(e.pop("source")), str(e.pop("target"))
+            s, t = e.pop("source"), e.pop("target")
             if s not in g or t not in g:
                 raise InputError(f"{origin}: edge {s} -> {t} names a node that is not in the graph")
             add_edge(g, s, t, e.pop("type"), e.pop("evidence", None) or [], **e)
     except SchemaError as exc:
         raise SchemaError(f"{origin}: {exc}") from None
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise InputError(f"{origin} is not valid briefgraph JSON ({type(exc).__name__}: {exc})") from None
     return g
 
 

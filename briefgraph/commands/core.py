@@ -37,7 +37,8 @@ def ingest(briefs: tuple[str, ...], output: str, jobs: int, quiet: bool) -> None
 
     check_output(output)  # a missing folder is reported now, not after the whole corpus
     with collector_paused(keep=True):  # the process ends after the write: no collector pass
-        data = builder_to_dict(gather(briefs, jobs=jobs, progress=_progress(quiet)))
+        data = builder_to_dict(gather(briefs, jobs=jobs, progress=_progress(quiet),
+                                      warn=lambda message: click.echo(f"warning: {message}", err=True)))
         dump(data, output)
     if not quiet:
         click.echo(f"{len(briefs)} brief(s): {len(data['nodes'])} nodes, "
@@ -83,17 +84,16 @@ def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor:
 
 @click.command()
 @graph_argument
-@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
-              help="How many of the most connected actors to list.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="How many of the most connected actors, and of the briefs, to list.")
 def show(graph_file: str, top: int) -> None:
     """Counts by node kind and edge type, and the most connected actors."""
     from briefgraph.graph.jsonio import read_json
     from briefgraph.graph.summary import summary
 
     s = summary(read_json(graph_file), top)
-    click.echo(f"documents: {len(s['documents'])}")
-    for doc in s["documents"]:
-        click.echo(f"  {doc.get('title') or doc['id']} ({doc.get('date') or 'undated'})")
+    docs = s["documents"]
+    click.echo(f"documents: {len(docs)}")
     click.echo(f"nodes: {s['nodes']}")
     for kind, n in s["node_kinds"].items():
         click.echo(f"  {kind:<16}{n:>6}")
@@ -103,6 +103,13 @@ def show(graph_file: str, top: int) -> None:
     click.echo("most connected actors:")
     for name, kind, degree in s["top_actors"]:
         click.echo(f"  {name} ({kind}): {degree}")
+    # A corpus holds thousands of briefs: the counts come first, then a few titles.
+    listed = docs if len(docs) <= top else docs[:top]
+    click.echo("briefs:" if len(listed) == len(docs) else f"briefs (first {len(listed)} of {len(docs)}):")
+    for doc in listed:
+        click.echo(f"  {doc.get('title') or doc['id']} ({doc.get('date') or 'undated'})")
+    if len(docs) > len(listed):
+        click.echo(f"  ... and {len(docs) - len(listed)} more (--top {len(docs)} lists them all)")
 
 
 @click.command()
@@ -110,7 +117,13 @@ def show(graph_file: str, top: int) -> None:
               type=click.Path(file_okay=False), help="Folder for graph.json and graph.html.")
 @quiet_option
 def demo(output_dir: str, quiet: bool) -> None:
-    """Run the bundled example brief end to end: graph, timeline and HTML explorer.
+    """Ingest the bundled example brief and write graph.json and graph.html (the offline
+    explorer, timeline included) into the --output-dir folder; print the two paths.
+
+    \b
+    Then try:
+      briefgraph timeline briefgraph-demo/graph.json
+      briefgraph show briefgraph-demo/graph.json
 
     The bundled brief is "Enhancing Cooperation: Pakistan-Azerbaijan Multi-Sectoral
     Partnership" by Syed Basim Raza, edited by Dr. Talat Shabbir, ISSI, 15 August 2024.
