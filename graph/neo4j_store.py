@@ -141,6 +141,8 @@ class Neo4jStore:
     workers : int
         Transactions in flight at once (each in its own session); relationship lanes are
         planned so that they never share an end node.
+    memory_backend : bool
+        Whether error hints may suggest ``--backend memory`` (only ``query`` has it).
 
     Examples
     --------
@@ -150,13 +152,14 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None,
                  batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress = None,
-                 workers: int = DEFAULT_WORKERS):
+                 workers: int = DEFAULT_WORKERS, memory_backend: bool = False):
         import neo4j
 
         if batch_size < 1 or workers < 1:
             raise StoreError(f"batch size and workers must be at least 1, not {batch_size} and {workers}")
         self.uri, self.user, self.database = uri, user, database or None
         self.batch_size, self.progress, self.workers = batch_size, progress, workers
+        self.memory_backend = memory_backend  # hints may offer --backend memory (the query command)
         self.last_push: dict[str, float] = {}  # seconds per phase of the last write(), for benchmarks
         # what the last write() changed: nodes_created, nodes_updated, nodes_unchanged, and the
         # same for relationships
@@ -224,12 +227,12 @@ class Neo4jStore:
     @contextlib.contextmanager
     def _wrap(self, action: str, memory_backend: bool | None = None) -> Iterator[None]:
         """Turn driver errors into StoreError / QueryError with a hint (the CLI prints one line).
-        ``memory_backend``: whether the hint may offer ``--backend memory`` (by default, for
-        the ``query`` action only)."""
+        ``memory_backend``: whether the hint may offer ``--backend memory`` (by default, if
+        the store was opened for a command that has that option)."""
         from neo4j import exceptions as ex
 
         where = safe_uri(self.uri)
-        hint = start_hint(action == "query" if memory_backend is None else memory_backend)
+        hint = start_hint(self.memory_backend if memory_backend is None else memory_backend)
         try:
             yield
         except (ex.ServiceUnavailable, ex.SessionExpired) as exc:

@@ -100,9 +100,6 @@ def show(graph_file: str, top: int) -> None:
     click.echo(f"edges: {s['edges']}")
     for etype, n in s["edge_types"].items():
         click.echo(f"  {etype:<16}{n:>6}")
-    click.echo("most connected actors:")
-    for name, kind, degree in s["top_actors"]:
-        click.echo(f"  {name} ({kind}): {degree}")
     # A corpus holds thousands of briefs: the counts come first, then a few titles.
     listed = docs if len(docs) <= top else docs[:top]
     click.echo("briefs:" if len(listed) == len(docs) else f"briefs (first {len(listed)} of {len(docs)}):")
@@ -110,6 +107,9 @@ def show(graph_file: str, top: int) -> None:
         click.echo(f"  {doc.get('title') or doc['id']} ({doc.get('date') or 'undated'})")
     if len(docs) > len(listed):
         click.echo(f"  ... and {len(docs) - len(listed)} more (--top {len(docs)} lists them all)")
+    click.echo("most connected actors:")
+    for name, kind, degree in s["top_actors"]:
+        click.echo(f"  {name} ({kind}): {degree}")
 
 
 @click.command()

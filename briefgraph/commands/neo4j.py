@@ -58,8 +58,10 @@ def open_store(uri: str | None, user: str | None, database: str | None, quiet: b
     if not os.environ.get("NEO4J_PASSWORD") and sys.stdin.isatty() and (uri or os.environ.get("NEO4J_URI")):
         password = click.prompt("Neo4j password", hide_input=True, err=True)
     progress = None if quiet else (lambda message: click.echo(message, err=True))
+    ctx = click.get_current_context(silent=True)
+    memory_backend = ctx is not None and "backend" in ctx.params  # only query has --backend memory
     return Neo4jStore.from_env(uri=uri, user=user, password=password, database=database,
-                               progress=progress, **extra)
+                               progress=progress, memory_backend=memory_backend, **extra)
 
 
 @click.command()
