@@ -111,3 +111,44 @@ def cli_env(neo4j_env, monkeypatch):
     for key, value in neo4j_env.items():
         monkeypatch.setenv(key, value)
     return neo4j_env
+
+
+class PrivateNeo4j:
+    """A Neo4j of one test's own, on a free port with its own data folder, which the test may
+    kill (as a crash would) and start again with its data kept."""
+
+    def __init__(self, run_dir, port: int):
+        self.run_dir, self.port, self.env = run_dir, port, {}
+
+    def start(self, keep: bool = False) -> dict[str, str]:
+        self.env = start_own(self.run_dir, self.port, keep=keep)
+        return self.env
+
+    def pid(self) -> int:
+        return int((self.run_dir / "pid").read_text().strip())
+
+    def kill(self) -> None:
+        """SIGKILL the server process: no shutdown, no flush, as in a crash."""
+        import signal
+        import time
+
+        pid = self.pid()
+        os.kill(pid, signal.SIGKILL)
+        for _ in range(200):
+            try:
+                os.waitpid(pid, os.WNOHANG)
+            except ChildProcessError:
+                pass
+            if not os.path.exists(f"/proc/{pid}") or open(f"/proc/{pid}/stat").read().split(")")[-1].split()[0] == "Z":
+                return
+            time.sleep(0.05)
+
+    def stop(self) -> None:
+        local_neo4j("stop", self.port, self.run_dir, timeout=120)
+
+
+@pytest.fixture
+def private_neo4j(tmp_path):
+    server = PrivateNeo4j(tmp_path / "neo4j-run", free_port())
+    yield server
+    server.stop()
