@@ -46,13 +46,15 @@ def check_graph_data(data: Any, origin: str = "graph") -> dict:
     ...
     briefgraph.errors.InputError: graph has schema version 99, newer than this briefgraph reads (1)
     """
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise InputError(f"{origin} is not a briefgraph graph: no 'nodes' list", hint=HINT)
+    if not isinstance(data, dict):
+        raise InputError(f"{origin} is not a briefgraph graph: not a JSON object", hint=HINT)
     fmt = data.get("format")
     if fmt != FORMAT:
         said = "has no 'format'" if fmt is None else f"has format {_short(fmt)}, not {FORMAT!r}"
         raise InputError(f"{origin} is not a briefgraph graph: it {said}", hint=HINT)
     data = _migrate(data, origin)
+    if not isinstance(data.get("nodes"), list):
+        raise InputError(f"{origin} is not a briefgraph graph: no 'nodes' list", hint=HINT)
     edges = data.get("edges")
     if not isinstance(edges, list):
         raise InputError(f"{origin}: 'edges' is missing or not a list", hint=HINT)
