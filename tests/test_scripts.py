@@ -67,4 +67,7 @@ def test_scripts_test_leaves_the_users_neo4j_alone(tmp_path):
             assert probe.connect_ex(("127.0.0.1", own_port)) != 0
         assert not Path(own.split("(data in ")[1].rstrip(")")).exists()
     finally:
-        subprocess.run([str(SCRIPT), "stop", port], env=base, capture_output=True, timeout=120)
+        subprocess.run([str(SCRIPT), "stop", port], env={**base, "NEO4J_BOLT_PORT": port}, capture_output=True,
+                       timeout=120)
+        cache = Path(os.environ.get("BRIEFGRAPH_CACHE") or Path.home() / ".cache" / "briefgraph")
+        shutil.rmtree(cache / "neo4j-run" / port, ignore_errors=True)
