@@ -36,6 +36,16 @@ def _resolve(target: str | os.PathLike) -> Path:
     return path
 
 
+def _is_special(target: str | os.PathLike) -> bool:
+    """True if ``target`` (links followed) exists and is neither a regular file nor a folder:
+    a device, a FIFO, a socket, a terminal. ``/dev/stdout`` is one, whatever fd 1 is."""
+    try:
+        mode = os.stat(target).st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
 def _stdout() -> IO[str]:
     out = sys.stdout
     if out is None or getattr(out, "closed", False):
@@ -70,7 +80,12 @@ def check_output(target: str | os.PathLike | IO[str]) -> None:
     if str(target) == "-":
         _stdout()
         return
-    given, path = Path(target), _resolve(target)
+    given = Path(target)
+    if _is_special(given):
+        if not os.access(given, os.W_OK):
+            raise OutputError(f"cannot write {given}: permission denied")
+        return  # a device or FIFO is written in place: its folder does not matter
+    path = _resolve(given)
     if path.is_dir():
         raise OutputError(f"{given} is a directory; give a file name")
     parent = path.parent if str(path.parent) else Path(".")
@@ -82,10 +97,6 @@ def check_output(target: str | os.PathLike | IO[str]) -> None:
         st = None
     except OSError as exc:
         raise OutputError(f"cannot write {given}: {_describe(exc)}") from None
-    if st is not None and not stat.S_ISREG(st.st_mode):
-        if not os.access(path, os.W_OK):
-            raise OutputError(f"cannot write {given}: permission denied")
-        return  # a device or FIFO is written in place: its folder does not matter
     if st is not None and (not st.st_mode & 0o222 or not os.access(path, os.W_OK)):
         raise OutputError(f"{given} is read-only; it is not replaced",
                           hint=f"make it writable (chmod u+w {given}) or choose another file")
@@ -117,18 +128,15 @@ def open_output(target: str | os.PathLike | IO[str], encoding: str = "utf-8") ->
         except OSError as exc:
             raise OutputError(f"cannot write to stdout: {_describe(exc)}") from None
         return
-    given, path = Path(target), _resolve(target)
-    try:
-        special = path.exists() and not path.is_file()
-    except OSError:
-        special = False
-    if special:
+    given = Path(target)
+    if _is_special(given):
         try:
-            with open(path, "w", encoding=encoding, newline="\n") as fh:
+            with open(given, "w", encoding=encoding, newline="\n") as fh:
                 yield fh
         except OSError as exc:
             raise OutputError(f"cannot write {given}: {_describe(exc)}") from None
         return
+    path = _resolve(given)
     parent = path.parent if str(path.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)

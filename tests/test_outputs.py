@@ -69,6 +69,25 @@ def test_a_fifo_is_written_in_place(graph_file, tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["pipe"]  # no temporary file beside it
 
 
+def test_a_link_to_a_fifo_is_written_through(graph_file, tmp_path):
+    # like /dev/stdout, a link to whatever fd 1 is; here in a temporary folder
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    link = tmp_path / "out"
+    link.symlink_to(fifo)
+    reader = subprocess.Popen(["cat", str(fifo)], stdout=subprocess.PIPE)
+    try:
+        done = briefgraph("export", "json", graph_file, "-o", link)
+        data = reader.communicate(timeout=60)[0]
+    finally:
+        if reader.poll() is None:
+            reader.kill()
+    assert done.returncode == 0, done.stderr
+    assert link.is_symlink() and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+    assert json.loads(data)["format"] == "briefgraph"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out", "pipe"]
+
+
 @pytest.mark.skipif(os.geteuid() != 0, reason="making a device node needs root")
 def test_a_device_node_is_written_in_place_not_replaced(graph_file, tmp_path):
     null = tmp_path / "null"  # the null device (1, 3), made in a temporary folder
