@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -124,9 +125,20 @@ def dump(data: dict[str, Any], target: str | os.PathLike | IO[str], indent: int 
         buffer = getattr(fh, "buffer", None)
         if buffer is not None and (getattr(fh, "encoding", "") or "").lower().replace("-", "") == "utf8":
             fh.flush()
-            buffer.write(raw)  # UTF-8 bytes straight to the file: no decode and re-encode
+            _write_all(buffer, raw)  # UTF-8 bytes straight to the file: no decode and re-encode
         else:
             fh.write(raw.decode("utf-8"))
+
+
+def _write_all(buffer: IO[bytes], raw: bytes) -> None:
+    """Write every byte of ``raw``. A buffered writer can return a short count instead of
+    raising (a full disk under stdout): the next write then raises the real error."""
+    view = memoryview(raw)
+    while view:
+        written = buffer.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the output accepted no more bytes")
+        view = view[written:]
 
 
 def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:

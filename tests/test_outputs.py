@@ -193,6 +193,16 @@ def test_a_full_disk_is_one_error_and_the_old_file_stays(graph_file, tmp_path):
     assert lines[1:] == ["rc=1", "out.json", "old"]  # no temporary file left, the old file intact
 
 
+def test_stdout_on_a_full_disk_is_one_error(graph_file, tmp_path):
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    script = ('mount -t tmpfs -o size=16k tmpfs "$MNT" && '
+              f'"$PY" -m briefgraph export json {graph_file} -o - > "$MNT/out.json"; echo "rc=$?" >&2')
+    done = _in_private_mount(script, mnt)
+    lines = done.stderr.splitlines()
+    assert lines == ["Error: cannot write to stdout: the disk is full", "rc=1"], done.stderr
+
+
 def test_a_read_only_file_system_is_one_error(graph_file, tmp_path):
     mnt = tmp_path / "ro"
     mnt.mkdir()
