@@ -41,9 +41,10 @@ class ExportError(BriefgraphError):
 
 
 
-class OutputError(BriefgraphError):
+class OutputError(ExportError):
     """Raised when an output cannot be written: a missing folder, a directory given as a file,
-    a read-only file or folder, a full disk, a closed stdout."""
+    a read-only file or folder, a full disk, a closed stdout. (An ExportError: the export was
+    not produced.)"""
 
 
 class Interrupted(BriefgraphError):

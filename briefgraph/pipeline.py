@@ -111,13 +111,13 @@ def _python_warning(message: str) -> None:
 
 
 def _gather(files: list[Path], jobs: int, progress: Progress, warn: Callable[[str], None]) -> GraphBuilder:
-    builder = _Warning(GraphBuilder(), warn)
+    builder = GraphBuilder()
     if jobs > 1 and len(files) > 1:
         chunk = max(1, min(16, len(files) // (jobs * 8)))
         pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
         try:
             for i, records in enumerate(pool.map(extract_file, files, chunksize=chunk), 1):
-                builder.add(records)
+                _add(builder, records, warn)
                 _report(progress, i, len(files))
         except BaseException:
             _stop_workers(pool)  # Ctrl-C, SIGTERM or an error: no worker may outlive us
@@ -125,22 +125,16 @@ def _gather(files: list[Path], jobs: int, progress: Progress, warn: Callable[[st
         pool.shutdown()
     else:
         for i, f in enumerate(files, 1):
-            builder.add(extract_file(f))
+            _add(builder, extract_file(f), warn)
             _report(progress, i, len(files))
-    merged = builder.builder
-    return merged.rename(merge_people(merged.mention_counts("Person")))
+    return builder.rename(merge_people(builder.mention_counts("Person")))
 
 
-class _Warning:
-    """A GraphBuilder front that hands each brief's warnings on as its records arrive."""
-
-    def __init__(self, builder: GraphBuilder, warn: Callable[[str], None]):
-        self.builder, self.warn = builder, warn
-
-    def add(self, records: Records) -> None:
-        for message in records.warnings:
-            self.warn(message)
-        self.builder.add(records)
+def _add(builder: GraphBuilder, records: Records, warn: Callable[[str], None]) -> None:
+    """Merge one brief's records, handing its warnings on as they arrive."""
+    for message in records.warnings:
+        warn(message)
+    builder.add(records)
 
 
 def _worker_started() -> None:
