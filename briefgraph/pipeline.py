@@ -139,8 +139,11 @@ def _add(builder: GraphBuilder, records: Records, warn: Callable[[str], None]) -
 
 def _worker_started() -> None:
     """In each worker: leave Ctrl-C to the parent, which stops the workers itself (a terminal
-    sends SIGINT to the whole process group; each worker would print its own traceback)."""
+    sends SIGINT to the whole process group; each worker would print its own traceback), and
+    let SIGTERM, which the parent sends to stop a worker, end it quietly (a forked worker
+    inherits the command line's handler, which would unwind it with a traceback)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:

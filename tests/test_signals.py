@@ -81,3 +81,13 @@ def test_a_signal_stops_ingest_and_its_workers(corpus, tmp_path, signum, code, w
     assert "Traceback" not in stderr
     assert not survivors, "a worker outlived the command"
     assert list(tmp_path.iterdir()) == []  # no output, not even a temporary file
+
+
+def test_a_bad_brief_among_workers_is_one_line_and_no_worker_traceback(corpus, tmp_path):
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(b"\x00\x01\x02")
+    done = subprocess.run([sys.executable, "-m", "briefgraph", "ingest", *map(str, corpus[:20]), str(binary),
+                           "--jobs", "2", "-o", str(tmp_path / "g.json")], capture_output=True, text=True, timeout=300)
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [f"Error: {binary} is a binary file, not a text brief (give a .txt or .md "
+                                        "file (convert a PDF with pdftotext first))"]
