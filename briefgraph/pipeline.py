@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import signal
+import threading
 import warnings
 from concurrent.futures import ProcessPoolExecutor
 from importlib import resources
@@ -113,21 +114,90 @@ def _python_warning(message: str) -> None:
 def _gather(files: list[Path], jobs: int, progress: Progress, warn: Callable[[str], None]) -> GraphBuilder:
     builder = GraphBuilder()
     if jobs > 1 and len(files) > 1:
-        chunk = max(1, min(16, len(files) // (jobs * 8)))
-        pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
-        try:
-            for i, records in enumerate(pool.map(extract_file, files, chunksize=chunk), 1):
-                _add(builder, records, warn)
-                _report(progress, i, len(files))
-        except BaseException:
-            _stop_workers(pool)  # Ctrl-C, SIGTERM or an error: no worker may outlive us
-            raise
-        pool.shutdown()
+        _gather_parallel(builder, files, jobs, progress, warn)
     else:
         for i, f in enumerate(files, 1):
             _add(builder, extract_file(f), warn)
             _report(progress, i, len(files))
     return builder.rename(merge_people(builder.mention_counts("Person")))
+
+
+def _extract_chunk(paths: list[Path]) -> list[Records]:
+    """One worker's job: several briefs, so that fewer, larger results cross the pipe."""
+    return [extract_file(p) for p in paths]
+
+
+def _gather_parallel(builder: GraphBuilder, files: list[Path], jobs: int, progress: Progress,
+                     warn: Callable[[str], None]) -> None:
+    """Worker processes extract while this process merges, in file order.
+
+    Ctrl-C and SIGTERM stop the workers: while the pool runs, this process catches both, kills
+    the workers (the pool then fails every pending brief) and, once the pool is down, hands the
+    signal to the handler that was there before (Ctrl-C's KeyboardInterrupt, the command line's
+    SIGTERM). Raising straight from a handler could land inside the pool's own book-keeping and
+    leave it, and its workers, in a broken state.
+    """
+    from concurrent.futures.process import BrokenProcessPool
+
+    chunk = max(1, min(16, len(files) // (jobs * 8)))
+    pool = ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started)
+    caught: list[int] = []
+
+    def on_signal(signum, frame) -> None:
+        caught.append(signum)
+        _stop_workers(pool)
+
+    previous = _catch_signals(on_signal)
+    try:
+        futures = [pool.submit(_extract_chunk, files[i:i + chunk]) for i in range(0, len(files), chunk)]
+        done = 0
+        for future in futures:
+            if caught:
+                break
+            for records in future.result():
+                _add(builder, records, warn)
+                done += 1
+                _report(progress, done, len(files))
+    except BrokenProcessPool:
+        if not caught:
+            raise
+    except BaseException:
+        _stop_workers(pool)  # an error in a brief, or a signal this code did not catch
+        pool.shutdown(wait=True)
+        raise
+    finally:
+        _restore_signals(previous)
+    if caught:
+        _stop_workers(pool)
+        pool.shutdown(wait=True)
+        _resend(caught[0], previous)
+    pool.shutdown()
+
+
+def _catch_signals(handler) -> dict:
+    """Install ``handler`` for SIGINT and SIGTERM (in the main thread only, where Python runs
+    handlers); return the handlers it replaced."""
+    if threading.current_thread() is not threading.main_thread():
+        return {}
+    previous = {}
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        previous[signum] = signal.signal(signum, handler)
+    return previous
+
+
+def _restore_signals(previous: dict) -> None:
+    for signum, handler in previous.items():
+        signal.signal(signum, handler)
+
+
+def _resend(signum: int, previous: dict) -> None:
+    """Act on a signal caught while the workers ran as its previous handler would have."""
+    handler = previous.get(signum, signal.default_int_handler)
+    if callable(handler):
+        handler(signum, None)  # KeyboardInterrupt, or the command line's Terminated
+    elif handler == signal.SIG_DFL:
+        signal.raise_signal(signum)
+    raise KeyboardInterrupt  # an ignored signal still stopped the workers: do not go on without them
 
 
 def _add(builder: GraphBuilder, records: Records, warn: Callable[[str], None]) -> None:
@@ -147,19 +217,14 @@ def _worker_started() -> None:
 
 
 def _stop_workers(pool: ProcessPoolExecutor) -> None:
-    """Terminate the pool's worker processes now, without waiting for the briefs they hold."""
+    """Terminate the pool's worker processes now, without waiting for the briefs they hold
+    (the pool then fails every pending brief with BrokenProcessPool). Safe in a signal handler."""
     terminate = getattr(pool, "terminate_workers", None)  # Python 3.14+
     if terminate is not None:
         terminate()
         return
-    processes = list((getattr(pool, "_processes", None) or {}).values())
-    for process in processes:
+    for process in list((getattr(pool, "_processes", None) or {}).values()):  # before 3.14: no public way
         process.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-    for process in processes:
-        process.join(timeout=5)
-        if process.is_alive():
-            process.kill()
 
 
 def _in_document_order(files: list[Path]) -> list[Path]:
