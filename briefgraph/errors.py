@@ -49,3 +49,31 @@ class ExportError(BriefgraphError):
 class BriefgraphWarning(UserWarning):
     """Issued (``warnings.warn``) for input that is read but looks wrong, such as a PDF of
     hundreds of pages; the CLI shows it as one ``Warning: ...`` line."""
+
+
+class OutputError(ExportError):
+    """Raised when an output cannot be written: a missing folder, a directory given as a file,
+    a read-only file or folder, a full disk, a closed stdout. (An ExportError: the export was
+    not produced.)"""
+
+
+class Interrupted(BriefgraphError):
+    """Raised when a signal (SIGINT, SIGTERM) stops a long operation part-way, after the
+    operation has tidied up; the message says what was done before it stopped. ``signum`` is
+    the signal, so the CLI can exit with the conventional 128 + signum."""
+
+    def __init__(self, message: str, hint: str | None = None, signum: int = 2):
+        super().__init__(message, hint)
+        self.signum = signum
+
+    def __reduce__(self):
+        return (type(self), (str(self), self.hint, self.signum))
+
+
+class Terminated(KeyboardInterrupt):
+    """Raised by the command line's SIGTERM handler, so that a termination unwinds (workers
+    stopped, temporary files removed) exactly as Ctrl-C does. ``signum`` is the signal."""
+
+    def __init__(self, signum: int = 15):
+        super().__init__(signum)
+        self.signum = signum

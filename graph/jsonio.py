@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 from pathlib import Path
@@ -23,8 +24,7 @@ from briefgraph.graph.atomic import open_output
 from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, add_edge, add_node, new_graph
 from briefgraph.graph.schema import load_schema
-
-FORMAT = "briefgraph"
+from briefgraph.graph.validate import FORMAT, check_graph_data
 
 
 _NODE_FIRST = ("kind", "name", "aliases", "date", "evidence")
@@ -102,26 +102,26 @@ def _first_three(item: tuple) -> tuple:
 
 
 def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
-    """Build a graph from a node-link dictionary; raise InputError if it is not one."""
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list):
-        raise InputError(f"{origin} is not a briefgraph graph: no 'nodes' list",
-                         hint="give a file written by 'briefgraph ingest'")
-    edges = data.get("edges", data.get("links", []))
-    if not isinstance(edges, list):
-        raise InputError(f"{origin}: 'edges' is not a list")
+    """Build a graph from a node-link dictionary; raise InputError if it is not a valid one.
+
+    Strict (:mod:`briefgraph.graph.validate`): the ``format`` and ``schema_version`` are
+    checked (an older version is migrated or refused with a hint), node ids must be unique,
+    ``id``, ``kind`` and ``name`` present and strings, dates valid, evidence well-formed, and
+    no value nested deeper than any briefgraph writes.
+    """
+    data = check_graph_data(data, origin)
     g = new_graph()
     for doc in data.get("documents") or []:
-        if isinstance(doc, dict) and "id" in doc:
-            g.graph["documents"][str(doc["id"])] = {k: v for k, v in doc.items() if k != "id"}
+        g.graph["documents"][str(doc["id"])] = {k: v for k, v in doc.items() if k != "id"}
     try:
         for n in data["nodes"]:
             n = dict(n)
-            nid, kind, name = str(n.pop("id")), n.pop("kind"), n.pop("name", "")
+            nid, kind, name = n.pop("id"), n.pop("kind"), n.pop("name")
             add_node(g, nid, kind, name, n.pop("aliases", None) or [], n.pop("evidence", None) or [],
                      n.pop("docs", None) or [], **n)
-        for e in edges:
+        for e in data["edges"]:
             e = dict(e)
-            s, t = str(e.pop("source")), str(e.pop("target"))
+            s, t = e.pop("source"), e.pop("target")
             if s not in g or t not in g:
                 raise InputError(f"{origin}: edge {s} -> {t} names a node that is not in the graph")
             add_edge(g, s, t, e.pop("type"), e.pop("evidence", None) or [], **e)
@@ -158,9 +158,20 @@ def dump(data: dict[str, Any], target: str | os.PathLike | IO[str], indent: int 
         buffer = getattr(fh, "buffer", None)
         if buffer is not None and (getattr(fh, "encoding", "") or "").lower().replace("-", "") == "utf8":
             fh.flush()
-            buffer.write(raw)  # UTF-8 bytes straight to the file: no decode and re-encode
+            _write_all(buffer, raw)  # UTF-8 bytes straight to the file: no decode and re-encode
         else:
             fh.write(raw.decode("utf-8"))
+
+
+def _write_all(buffer: IO[bytes], raw: bytes) -> None:
+    """Write every byte of ``raw``. A buffered writer can return a short count instead of
+    raising (a full disk under stdout): the next write then raises the real error."""
+    view = memoryview(raw)
+    while view:
+        written = buffer.write(view)
+        if not written:
+            raise OSError(errno.EIO, "the output accepted no more bytes")
+        view = view[written:]
 
 
 def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:

@@ -84,6 +84,7 @@ class Records:
     documents: dict[str, dict[str, Any]] = field(default_factory=dict)
     nodes: list[NodeRecord] = field(default_factory=list)
     edges: list[EdgeRecord] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # for the user (e.g. a brief not in English)
 
 
 def _evidence_key(ev: dict) -> tuple:

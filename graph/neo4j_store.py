@@ -42,6 +42,7 @@ from __future__ import annotations
 import contextlib
 import os
 import queue
+import signal
 import threading
 import time
 import zlib
@@ -55,14 +56,32 @@ from briefgraph.cypher.properties import (DERIVED, DOCUMENT_LABEL, document_from
                                           edge_from_properties, edge_properties, node_from_properties,
                                           node_properties, referenced_documents)
 from briefgraph.cypher.schema import quote_label, schema_statements
-from briefgraph.errors import QueryError, SchemaError, StoreError
+from briefgraph.errors import Interrupted, QueryError, SchemaError, StoreError
 from briefgraph.graph.model import add_edge, add_node, new_graph
 from briefgraph.graph.schema import load_schema
 from briefgraph.graph.store import graph_counts
 
 DEFAULT_BATCH_SIZE = 10_000
 DEFAULT_WORKERS = 2
-START_HINT = "start it (eval \"$(scripts/neo4j-local start)\"), or use --backend memory"
+# Seconds to open a connection, Bolt handshake included. The driver's default acquisition
+# timeout (60 s) is what a dead or silent server costs otherwise; a real one answers in
+# milliseconds on a LAN and well under a second across the internet.
+CONNECT_TIMEOUT = 5.0
+
+
+
+def start_hint(memory_backend: bool = False) -> str:
+    """How to get a Neo4j to talk to. ``scripts/neo4j-local`` is named only when it exists, that
+    is in a git checkout of briefgraph (a pip install has no scripts/); ``--backend memory``
+    only for the command that has it (``query``)."""
+    from pathlib import Path
+
+    hint = "start Neo4j or check NEO4J_URI"
+    if (Path(__file__).resolve().parents[1] / "scripts" / "neo4j-local").is_file():
+        hint = 'start Neo4j (in the briefgraph checkout: eval "$(scripts/neo4j-local start)") or check NEO4J_URI'
+    if memory_backend:
+        hint += ", or use --backend memory"
+    return hint
 Progress = Callable[[str], None] | None
 
 
@@ -129,6 +148,8 @@ class Neo4jStore:
     workers : int
         Transactions in flight at once (each in its own session); relationship lanes are
         planned so that they never share an end node.
+    memory_backend : bool
+        Whether error hints may suggest ``--backend memory`` (only ``query`` has it).
 
     Examples
     --------
@@ -138,14 +159,20 @@ class Neo4jStore:
 
     def __init__(self, uri: str, user: str, password: str, database: str | None = None,
                  batch_size: int = DEFAULT_BATCH_SIZE, progress: Progress = None,
-                 workers: int = DEFAULT_WORKERS):
+                 workers: int = DEFAULT_WORKERS, memory_backend: bool = False):
         import neo4j
 
         if batch_size < 1 or workers < 1:
             raise StoreError(f"batch size and workers must be at least 1, not {batch_size} and {workers}")
         self.uri, self.user, self.database = uri, user, database or None
         self.batch_size, self.progress, self.workers = batch_size, progress, workers
+        self.memory_backend = memory_backend  # hints may offer --backend memory (the query command)
         self.last_push: dict[str, float] = {}  # seconds per phase of the last write(), for benchmarks
+        # what the last write() changed: nodes_created, nodes_updated, nodes_unchanged, and the
+        # same for relationships
+        self.last_changes: dict[str, int] = {}
+        self.skipped = 0  # nodes the last read() left out: no id, or not a valid briefgraph node
+        self.skipped_relationships = 0  # relationships the schema does not allow between their ends
         self._driver = None
         _check_uri(uri)
         try:
@@ -153,7 +180,8 @@ class Neo4jStore:
             # driver's logger on every query: off, since this is a tool, not a console.
             self._driver = neo4j.GraphDatabase.driver(
                 uri, auth=(user, password), notifications_min_severity="OFF",
-                user_agent="briefgraph", connection_timeout=10.0)
+                user_agent="briefgraph", connection_timeout=CONNECT_TIMEOUT,
+                connection_acquisition_timeout=CONNECT_TIMEOUT)
         except (ValueError, neo4j.exceptions.ConfigurationError) as exc:
             raise StoreError(f"bad Neo4j URI {safe_uri(uri)}: {_first_line(exc)}",
                              hint="use bolt://host:7687, neo4j://host, bolt+s:// or neo4j+s://") from None
@@ -180,7 +208,7 @@ class Neo4jStore:
         database = given.pop("database", None) or os.environ.get("NEO4J_DATABASE") or None
         if not uri:
             raise StoreError("no Neo4j to talk to: NEO4J_URI is not set",
-                             hint='eval "$(scripts/neo4j-local start)", or export NEO4J_URI / pass --uri')
+                             hint=start_hint().replace("or check NEO4J_URI", "and export NEO4J_URI (or pass --uri)"))
         if not password:
             raise StoreError(f"no password for Neo4j at {safe_uri(uri)}: NEO4J_PASSWORD is not set",
                              hint="export NEO4J_PASSWORD (it is never taken on the command line)")
@@ -204,15 +232,18 @@ class Neo4jStore:
     # -- plumbing ----------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def _wrap(self, action: str) -> Iterator[None]:
-        """Turn driver errors into StoreError / QueryError with a hint (the CLI prints one line)."""
+    def _wrap(self, action: str, memory_backend: bool | None = None) -> Iterator[None]:
+        """Turn driver errors into StoreError / QueryError with a hint (the CLI prints one line).
+        ``memory_backend``: whether the hint may offer ``--backend memory`` (by default, if
+        the store was opened for a command that has that option)."""
         from neo4j import exceptions as ex
 
         where = safe_uri(self.uri)
+        hint = start_hint(self.memory_backend if memory_backend is None else memory_backend)
         try:
             yield
         except (ex.ServiceUnavailable, ex.SessionExpired) as exc:
-            raise StoreError(f"Neo4j unreachable at {where} ({_first_line(exc)})", hint=START_HINT) from None
+            raise StoreError(f"Neo4j unreachable at {where} ({_first_line(exc)})", hint=hint) from None
         except ex.AuthError:
             raise StoreError(f"Neo4j at {where} refused the credentials of user {self.user!r}",
                              hint="check NEO4J_USERNAME and NEO4J_PASSWORD") from None
@@ -225,9 +256,9 @@ class Neo4jStore:
                 raise QueryError(f"Neo4j rejected the query: {message}") from None
             raise StoreError(f"Neo4j {action} failed at {where}: {message} [{code}]") from None
         except ex.DriverError as exc:
-            raise StoreError(f"Neo4j {action} failed at {where}: {_first_line(exc)}", hint=START_HINT) from None
+            raise StoreError(f"Neo4j {action} failed at {where}: {_first_line(exc)}", hint=hint) from None
         except OSError as exc:  # TLS handshake and socket errors the driver lets through
-            raise StoreError(f"Neo4j unreachable at {where} ({exc})", hint=START_HINT) from None
+            raise StoreError(f"Neo4j unreachable at {where} ({exc})", hint=hint) from None
 
     def _session(self):
         if self._driver is None:
@@ -261,7 +292,11 @@ class Neo4jStore:
         by_kind, by_type = self._validate(graph)
         removals = self._dropped(graph)
         self.last_push = {}
-        self.ensure_schema()
+        try:
+            self.ensure_schema()
+        except KeyboardInterrupt as exc:
+            raise Interrupted("push interrupted while creating the constraints; no node was written",
+                              hint="push again", signum=getattr(exc, "signum", signal.SIGINT)) from None
         if removals:
             self._remove(removals)
         push = _Push(self, graph)
@@ -292,6 +327,9 @@ class Neo4jStore:
         if docs:
             push.run_round([iter([("document", _DOC_STATEMENT, docs)])], "document")
         self.last_push["total_seconds"] = time.perf_counter() - started
+        self.last_changes = {f"{what}s_{state}": n for what in ("node", "relationship") for state, n in (
+            ("created", push.created[what]), ("updated", max(0, push.changed[what] - push.created[what])),
+            ("unchanged", push.total[what] - push.changed[what]))}
         return graph_counts(graph)
 
     def _dropped(self, graph: nx.MultiDiGraph) -> list[tuple[str, str, list]]:
@@ -331,7 +369,8 @@ class Neo4jStore:
     def _node_lane(self, graph: nx.MultiDiGraph, chunks: list) -> Iterator[tuple[str, str, list]]:
         for kind, ids in chunks:
             statement = (f"UNWIND $rows AS row MERGE (n:{quote_label(kind)} {{id: row.id}}) "
-                         "SET n += row.props RETURN row.id AS id, elementId(n) AS e")
+                         f"WITH n, row, {_CHANGED.format('n')} AS changed "
+                         "SET n += row.props RETURN row.id AS id, elementId(n) AS e, changed")
             yield "node", statement, [{"id": str(n), "props": node_properties(str(n), graph.nodes[n])} for n in ids]
 
     def _edge_lane(self, by_type: dict, element_ids: dict) -> Iterator[tuple[str, str, list]]:
@@ -341,7 +380,8 @@ class Neo4jStore:
             # check guards against an element id reused after a concurrent delete.
             statement = ("UNWIND $rows AS row MATCH (a) WHERE elementId(a) = row.a AND a.id = row.s "
                          "MATCH (b) WHERE elementId(b) = row.b AND b.id = row.t "
-                         f"MERGE (a)-[r:{quote_label(etype)}]->(b) SET r += row.props RETURN count(r) AS n")
+                         f"MERGE (a)-[r:{quote_label(etype)}]->(b) WITH r, row, {_CHANGED.format('r')} AS changed "
+                         "SET r += row.props RETURN count(r) AS n, sum(CASE WHEN changed THEN 1 ELSE 0 END) AS changed")
             for chunk in _chunks(edges, self.batch_size):
                 yield "relationship", statement, [
                     {"a": element_ids[str(u)], "b": element_ids[str(v)], "s": str(u), "t": str(v),
@@ -372,12 +412,13 @@ class Neo4jStore:
     def read(self, cypher: str | None = None, params: dict[str, Any] | None = None) -> nx.MultiDiGraph:
         """The whole briefgraph graph in Neo4j, or the subgraph of the nodes, relationships and
         paths that ``cypher`` returns (relationship ends included; documents those cited)."""
+        self.skipped = self.skipped_relationships = 0
         if cypher is None:
             return self._read_all()
         from briefgraph.cypher.guard import check
 
         check(cypher)
-        with self._wrap("query"), self._session() as session:
+        with self._wrap("query", memory_backend=False), self._session() as session:
             records = session.execute_read(_collect, cypher, params or {})
             nodes: dict[str, Any] = {}
             rels: dict[str, Any] = {}
@@ -395,13 +436,16 @@ class Neo4jStore:
             ids = {}
             for eid, node in sorted(nodes.items(), key=lambda kv: str(kv[1].get("id"))):
                 if not set(node.labels) & set(kinds):
-                    continue  # documents and foreign nodes are not part of the graph
-                ids[eid] = self._add_node(graph, dict(node), node.labels)
+                    if DOCUMENT_LABEL not in node.labels:
+                        self.skipped += 1  # a foreign node: not part of the graph
+                    continue
+                nid = self._add_node(graph, dict(node), node.labels)
+                if nid is not None:
+                    ids[eid] = nid
             for rel in sorted(rels.values(), key=lambda r: (str(r.type), r.element_id)):
                 s, t = ids.get(rel.start_node.element_id), ids.get(rel.end_node.element_id)
                 if rel.type in types and s and t:
-                    evidence, rest = edge_from_properties(dict(rel))
-                    add_edge(graph, s, t, rel.type, evidence, **rest)
+                    self._add_edge(graph, s, t, rel.type, dict(rel))
             wanted = sorted(referenced_documents(graph))
             docs = session.execute_read(
                 _collect, f"MATCH (d:{quote_label(DOCUMENT_LABEL)}) WHERE d.id IN $ids RETURN d", {"ids": wanted})
@@ -410,16 +454,33 @@ class Neo4jStore:
                 graph.graph["documents"][doc_id] = header
         return graph
 
-    def _add_node(self, graph: nx.MultiDiGraph, props: dict[str, Any], labels) -> str:
-        if "id" not in props:
-            raise SchemaError(f"a node labelled {':'.join(sorted(labels))} in Neo4j has no id property",
-                              hint="briefgraph reads only nodes it wrote (push) or that carry id and kind")
-        nid, kind, name, aliases, evidence, docs, rest = node_from_properties(props)
-        if kind is None:
-            kinds = [k for k in load_schema().node_kinds if k in labels]
-            kind = kinds[0]
-        add_node(graph, nid, kind, name, aliases, evidence, docs, **rest)
+    def _add_node(self, graph: nx.MultiDiGraph, props: dict[str, Any], labels) -> str | None:
+        """Add a node read from Neo4j; return its id, or None (counted in ``skipped``) for a
+        node briefgraph cannot have written: no id or name, a kind outside the schema,
+        unreadable evidence. One foreign node must not make a whole pull fail."""
+        if props.get("id") is None or not isinstance(props.get("name"), str):
+            self.skipped += 1
+            return None
+        try:
+            nid, kind, name, aliases, evidence, docs, rest = node_from_properties(props)
+            if kind is None:
+                kind = next(k for k in load_schema().node_kinds if k in labels)
+            add_node(graph, nid, kind, name, aliases, evidence, docs, **rest)
+        except SchemaError:
+            self.skipped += 1
+            return None
         return nid
+
+    def _add_edge(self, graph: nx.MultiDiGraph, s: str, t: str, etype: str, props: dict[str, Any]) -> None:
+        """Add a relationship read from Neo4j, unless one of its ends was skipped or the schema
+        does not allow it between those kinds (then it is left out, like a foreign node)."""
+        if s not in graph or t not in graph:
+            return
+        try:
+            evidence, rest = edge_from_properties(props)
+            add_edge(graph, s, t, etype, evidence, **rest)
+        except SchemaError:
+            self.skipped_relationships += 1
 
     def _read_all(self) -> nx.MultiDiGraph:
         kinds, types = self._labels()
@@ -435,12 +496,15 @@ class Neo4jStore:
                 _collect, f"MATCH (n:{any_kind}) RETURN properties(n) AS p, labels(n) AS labels", {})
             for record in sorted(nodes, key=lambda r: str(r["p"].get("id"))):
                 self._add_node(graph, record["p"], record["labels"])
+            foreign = session.execute_read(
+                _collect, f"MATCH (n) WHERE NOT n:{any_kind}|{quote_label(DOCUMENT_LABEL)} RETURN count(n) AS c", {})
+            self.skipped += foreign[0]["c"]
             rels = session.execute_read(
                 _collect, f"MATCH (a:{any_kind})-[r:{any_type}]->(b:{any_kind}) "
+                          "WHERE a.id IS NOT NULL AND b.id IS NOT NULL "
                           "RETURN a.id AS s, b.id AS t, type(r) AS type, properties(r) AS p", {})
             for record in rels:
-                evidence, rest = edge_from_properties(record["p"])
-                add_edge(graph, record["s"], record["t"], record["type"], evidence, **rest)
+                self._add_edge(graph, str(record["s"]), str(record["t"]), record["type"], record["p"])
         return graph
 
     def counts(self) -> dict[str, int]:
@@ -488,6 +552,10 @@ class Neo4jStore:
                         "IN TRANSACTIONS OF 10000 ROWS").consume()
 
 
+# Whether a MERGEd node or relationship differs from its row (created, or a property that
+# the push changes), so that a second push of the same graph can say that nothing changed.
+_CHANGED = "any(k IN keys(row.props) WHERE {0}[k] IS NULL OR {0}[k] <> row.props[k])"
+
 _DOC_STATEMENT = (f"UNWIND $rows AS row MERGE (d:{quote_label(DOCUMENT_LABEL)} {{id: row.id}}) "
                   "SET d += row.props")
 
@@ -497,19 +565,23 @@ def _chunks(rows: list, size: int) -> Iterator[list]:
         yield rows[i:i + size]
 
 
-def _write_batch(tx, what: str, statement: str, rows: list[dict]) -> list:
-    """One batch in one managed transaction. Nodes return ``(id, element id)`` pairs; for
-    relationships every row must find both ends, else the batch is rolled back."""
+def _write_batch(tx, what: str, statement: str, rows: list[dict]) -> tuple[list, int, int]:
+    """One batch in one managed transaction: ``(pairs, created, changed)``. Nodes return
+    ``(id, element id)`` pairs; for relationships every row must find both ends, else the
+    batch is rolled back. ``changed`` counts the rows that created or altered something."""
     result = tx.run(statement, rows=rows)
     if what == "node":
-        return [(r["id"], r["e"]) for r in result]
+        records = list(result)
+        created = result.consume().counters.nodes_created
+        return [(r["id"], r["e"]) for r in records], created, sum(1 for r in records if r["changed"])
     if what == "relationship":
-        written = result.single()["n"]
+        record = result.single()
+        written = record["n"]
         if written != len(rows):
             raise _RowCountMismatch(f"{len(rows) - written} relationship(s) name a node missing from Neo4j")
-    else:
-        result.consume()
-    return []
+        return [], result.consume().counters.relationships_created, record["changed"] or 0
+    result.consume()
+    return [], 0, 0
 
 
 def _group(node_id: Any, groups: int) -> int:
@@ -599,6 +671,8 @@ class _Push:
         self.total = {"node": graph.number_of_nodes(), "relationship": graph.number_of_edges(), "document": 0}
         self.done = {"node": 0, "relationship": 0, "document": 0}
         self.batches = {"node": 0, "relationship": 0, "document": 0}
+        self.created = {"node": 0, "relationship": 0, "document": 0}
+        self.changed = {"node": 0, "relationship": 0, "document": 0}
         self.element_ids: dict[str, str] = {}
         self.started = time.perf_counter()
 
@@ -606,12 +680,30 @@ class _Push:
         """Run ``lanes`` (iterators of batches) at once, each in its own session; raise the first error."""
         if not lanes:
             return
+        stopped = None
         with ThreadPoolExecutor(max_workers=min(len(lanes), self.store.workers)) as pool:
             futures = [pool.submit(self._lane, lane) for lane in lanes]
-            for future in futures:
-                future.result()
+            try:
+                for future in futures:
+                    future.result()
+            except KeyboardInterrupt as exc:  # Ctrl-C or SIGTERM (errors.Terminated)
+                # The lanes finish the batch they are sending (committed or rolled back whole)
+                # and take no other; leaving the with-block waits for them.
+                stopped = exc
+                with self.lock:
+                    self.failed = self.failed or ("interrupted", exc)
+        if stopped is not None:
+            raise self.interrupted(getattr(stopped, "signum", signal.SIGINT))
         if self.failed:  # built now, when every lane has stopped, so the counts are final
             raise self._error(*self.failed)
+
+    def committed(self) -> str:
+        return (f"committed: {self.done['node']} of {self.total['node']} nodes, "
+                f"{self.done['relationship']} of {self.total['relationship']} relationships")
+
+    def interrupted(self, signum: int) -> Interrupted:
+        return Interrupted(f"push interrupted; {self.committed()}",
+                           hint="push again to finish (push is idempotent)", signum=signum)
 
     def _lane(self, lane: Iterator) -> None:
         with self.store._session() as session:
@@ -620,7 +712,7 @@ class _Push:
                     return
                 try:
                     with self.store._wrap("push"):
-                        pairs = session.execute_write(_write_batch, what, statement, rows)
+                        pairs, created, changed = session.execute_write(_write_batch, what, statement, rows)
                 except (StoreError, _RowCountMismatch) as exc:
                     with self.lock:
                         self.failed = self.failed or (what, exc)
@@ -628,15 +720,15 @@ class _Push:
                 with self.lock:
                     self.element_ids.update(pairs)
                     self.done[what] += len(rows)
+                    self.created[what] += created
+                    self.changed[what] += changed
                     self.batches[what] += 1
                     if self.batches[what] % 20 == 0:
                         self.store._say(f"{what}s: {self.done[what]}/{self.total[what]}")
 
     def _error(self, what: str, exc: Exception) -> StoreError:
         return StoreError(
-            f"push stopped in a {what} batch ({exc}); committed: {self.done['node']} of "
-            f"{self.total['node']} nodes, {self.done['relationship']} of {self.total['relationship']} "
-            "relationships", hint="the failed batch was rolled back; fix the cause and push again "
+            f"push stopped in a {what} batch ({exc}); {self.committed()}", hint="the failed batch was rolled back; fix the cause and push again "
                                   "(push is idempotent)")
 
     def report(self, what: str) -> None:

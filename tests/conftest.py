@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import support  # noqa: F401  (first: takes the user's NEO4J_* variables out of the environment)
 
 from briefgraph.loaders.document import load
 from briefgraph.pipeline import bundled_brief, ingest

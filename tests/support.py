@@ -9,6 +9,17 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# The tests never see the user's Neo4j: the connection variables are taken out of the
+# environment before any test runs (tests/conftest.py imports this module first), so no command
+# a test runs can reach it. The Neo4j tests use the server scripts/test started, passed in
+# BRIEFGRAPH_TEST_NEO4J_* (tests/neo4j/conftest.py), or start one of their own.
+TEST_NEO4J = {key.replace("BRIEFGRAPH_TEST_", ""): os.environ[key]
+              for key in ("BRIEFGRAPH_TEST_NEO4J_URI", "BRIEFGRAPH_TEST_NEO4J_USERNAME",
+                          "BRIEFGRAPH_TEST_NEO4J_PASSWORD", "BRIEFGRAPH_TEST_NEO4J_DATABASE")
+              if os.environ.get(key)}
+for _key in ("NEO4J_URI", "NEO4J_USERNAME", "NEO4J_PASSWORD", "NEO4J_DATABASE"):
+    os.environ.pop(_key, None)
 # benchmarks/ (synthetic graphs) is a top-level folder of the repository, not an installed package
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))

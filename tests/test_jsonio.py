@@ -45,9 +45,10 @@ def test_failed_write_leaves_the_old_file_intact(brief_graph, tmp_path):
 
 @pytest.mark.parametrize("text, error", [
     ("not json", InputError),
+    ('{"format": "briefgraph", "schema_version": 1, "nodes": [{"id": "a", "kind": "State", "name": "x"}]}', InputError),
     ('{"nodes": 3}', InputError),
-    ('{"nodes": [{"id": "a", "kind": "Spaceship", "name": "x"}], "edges": []}', SchemaError),
-    ('{"nodes": [{"id": "a", "kind": "State", "name": "x"}], "edges": [{"source": "a", "target": "b", "type": "PART_OF"}]}', InputError),
+    ('{"format": "briefgraph", "schema_version": 1, "nodes": [{"id": "a", "kind": "Spaceship", "name": "x"}], "edges": []}', SchemaError),
+    ('{"format": "briefgraph", "schema_version": 1, "nodes": [{"id": "a", "kind": "State", "name": "x"}], "edges": [{"source": "a", "target": "b", "type": "PART_OF"}]}', InputError),
 ])
 def test_bad_graph_files(tmp_path, text, error):
     p = tmp_path / "g.json"

@@ -34,6 +34,7 @@ def ingest(briefs: tuple[str, ...], output: str, jobs: int, corrections: str | N
       briefgraph ingest briefs/*.txt briefs/*.pdf --jobs 2 -o corpus.json
       briefgraph ingest brief.txt --corrections corrections.yaml -o graph.json
     """
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.gc_pause import collector_paused
     from briefgraph.graph.jsonio import builder_to_dict, dump, to_dict
     from briefgraph.pipeline import gather
@@ -43,8 +44,10 @@ def ingest(briefs: tuple[str, ...], output: str, jobs: int, corrections: str | N
         from briefgraph.graph.corrections_file import load_corrections
 
         fixes = load_corrections(corrections)
+    check_output(output)  # a missing folder is reported now, not after the whole corpus
     with collector_paused(keep=True):  # the process ends after the write: no collector pass
-        builder = gather(briefs, jobs=jobs, progress=_progress(quiet))
+        builder = gather(briefs, jobs=jobs, progress=_progress(quiet),
+                         warn=lambda message: click.echo(f"Warning: {message}", err=True))
         if fixes is None:
             data = builder_to_dict(builder)
         else:
@@ -104,23 +107,29 @@ def timeline(graph_file: str, date_from: str | None, date_to: str | None, actor:
 
 @click.command()
 @graph_argument
-@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1000),
-              help="How many of the most connected actors to list.")
+@click.option("--top", default=10, show_default=True, type=click.IntRange(1, 1_000_000),
+              help="How many of the most connected actors, and of the briefs, to list.")
 def show(graph_file: str, top: int) -> None:
     """Counts by node kind and edge type, and the most connected actors."""
     from briefgraph.graph.jsonio import read_json
     from briefgraph.graph.summary import summary
 
     s = summary(read_json(graph_file), top)
-    click.echo(f"documents: {len(s['documents'])}")
-    for doc in s["documents"]:
-        click.echo(f"  {doc.get('title') or doc['id']} ({doc.get('date') or 'undated'})")
+    docs = s["documents"]
+    click.echo(f"documents: {len(docs)}")
     click.echo(f"nodes: {s['nodes']}")
     for kind, n in s["node_kinds"].items():
         click.echo(f"  {kind:<16}{n:>6}")
     click.echo(f"edges: {s['edges']}")
     for etype, n in s["edge_types"].items():
         click.echo(f"  {etype:<16}{n:>6}")
+    # A corpus holds thousands of briefs: the counts come first, then a few titles.
+    listed = docs if len(docs) <= top else docs[:top]
+    click.echo("briefs:" if len(listed) == len(docs) else f"briefs (first {len(listed)} of {len(docs)}):")
+    for doc in listed:
+        click.echo(f"  {doc.get('title') or doc['id']} ({doc.get('date') or 'undated'})")
+    if len(docs) > len(listed):
+        click.echo(f"  ... and {len(docs) - len(listed)} more (--top {len(docs)} lists them all)")
     click.echo("most connected actors:")
     for name, kind, degree in s["top_actors"]:
         click.echo(f"  {name} ({kind}): {degree}")
@@ -131,7 +140,13 @@ def show(graph_file: str, top: int) -> None:
               type=click.Path(file_okay=False), help="Folder for graph.json and graph.html.")
 @quiet_option
 def demo(output_dir: str, quiet: bool) -> None:
-    """Run the bundled example brief end to end: graph, timeline and HTML explorer.
+    """Ingest the bundled example brief and write graph.json and graph.html (the offline
+    explorer, timeline included) into the --output-dir folder; print the two paths.
+
+    \b
+    Then try:
+      briefgraph timeline briefgraph-demo/graph.json
+      briefgraph show briefgraph-demo/graph.json
 
     The bundled brief is "Enhancing Cooperation: Pakistan-Azerbaijan Multi-Sectoral
     Partnership" by Syed Basim Raza, edited by Dr. Talat Shabbir, ISSI, 15 August 2024.

@@ -22,8 +22,10 @@ def export_json(graph_file: str, output: str) -> None:
     Example:
       briefgraph export json graph.json -o clean.json
     """
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.jsonio import read_json, write_json
 
+    check_output(output)
     write_json(read_json(graph_file), output)
 
 

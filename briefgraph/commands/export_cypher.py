@@ -25,8 +25,10 @@ def cypher(graph_file: str, output: str, batch_size: int) -> None:
       cypher-shell -a bolt://localhost:7687 -u neo4j -f load.cypher
     """
     from briefgraph.graph.export_cypher import write_cypher
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.jsonio import read_json
 
+    check_output(output)
     write_cypher(read_json(graph_file), output, batch_size)
 
 

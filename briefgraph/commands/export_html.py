@@ -36,8 +36,10 @@ def html(graph_file: str | None, output: str, title: str | None, from_neo4j: boo
     if not from_neo4j and not graph_file:
         raise click.UsageError("missing GRAPH.json (or use --neo4j to read the graph from Neo4j)")
 
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.export_html import write_html
 
+    check_output(output)
     if from_neo4j:
         from briefgraph.graph.neo4j_store import Neo4jStore
 

@@ -58,8 +58,10 @@ def open_store(uri: str | None, user: str | None, database: str | None, quiet: b
     if not os.environ.get("NEO4J_PASSWORD") and sys.stdin.isatty() and (uri or os.environ.get("NEO4J_URI")):
         password = click.prompt("Neo4j password", hide_input=True, err=True)
     progress = None if quiet else (lambda message: click.echo(message, err=True))
+    ctx = click.get_current_context(silent=True)
+    memory_backend = ctx is not None and "backend" in ctx.params  # only query has --backend memory
     return Neo4jStore.from_env(uri=uri, user=user, password=password, database=database,
-                               progress=progress, **extra)
+                               progress=progress, memory_backend=memory_backend, **extra)
 
 
 @click.command()
@@ -79,7 +81,7 @@ def push(graph_file: str, uri: str | None, user: str | None, database: str | Non
 
     \b
     Examples:
-      eval "$(scripts/neo4j-local start)"
+      export NEO4J_URI=bolt://127.0.0.1:7687 NEO4J_PASSWORD=...
       briefgraph push graph.json
       NEO4J_URI=neo4j+s://xxxx.databases.neo4j.io briefgraph push graph.json --batch-size 5000
     """
@@ -91,8 +93,33 @@ def push(graph_file: str, uri: str | None, user: str | None, database: str | Non
     with open_store(uri, user, database, quiet, batch_size=batch_size, workers=workers) as store:
         counts = store.write(graph)
     if not quiet:
-        click.echo(f"pushed {counts['nodes']} nodes and {counts['edges']} relationships to "
-                   f"{safe_uri(store.uri)} in {time.perf_counter() - started:.1f} s", err=True)
+        click.echo(push_report(counts, store.last_changes, safe_uri(store.uri), time.perf_counter() - started),
+                   err=True)
+
+
+def push_report(counts: dict[str, int], changes: dict[str, int], where: str, seconds: float) -> str:
+    """The line ``push`` ends with: what it sent, and what that changed in Neo4j.
+
+    Examples
+    --------
+    >>> push_report({"nodes": 71, "edges": 96}, {"nodes_created": 0, "nodes_updated": 0,
+    ...     "nodes_unchanged": 71, "relationships_created": 0, "relationships_updated": 0,
+    ...     "relationships_unchanged": 96}, "bolt://127.0.0.1:7687", 0.42)
+    'nothing changed: 71 nodes and 96 relationships already in bolt://127.0.0.1:7687 (0 nodes created, 71 unchanged; 0 relationships created, 96 unchanged; 0.4 s)'
+    """
+    def part(what: str) -> str:
+        created, updated = changes.get(f"{what}s_created", 0), changes.get(f"{what}s_updated", 0)
+        text = f"{created} {what}s created"
+        if updated:
+            text += f", {updated} updated"
+        return text + f", {changes.get(f'{what}s_unchanged', 0)} unchanged"
+
+    detail = f"{part('node')}; {part('relationship')}; {seconds:.1f} s"
+    if not any(changes.get(k) for k in ("nodes_created", "nodes_updated", "relationships_created",
+                                        "relationships_updated")):
+        return (f"nothing changed: {counts['nodes']} nodes and {counts['edges']} relationships already in "
+                f"{where} ({detail})")
+    return f"pushed {counts['nodes']} nodes and {counts['edges']} relationships to {where} ({detail})"
 
 
 @click.command()
@@ -111,14 +138,22 @@ def pull(output: str, uri: str | None, user: str | None, database: str | None, c
       briefgraph pull -o pk.json --cypher "MATCH p=(:State {name: \\$name})-[*..2]-() RETURN p" --param name=Pakistan
     """
     from briefgraph.cypher.library import infer_value
+    from briefgraph.graph.atomic import check_output
     from briefgraph.graph.jsonio import write_json
 
+    check_output(output)
     values = {k: infer_value(v) for k, v in parse_params(params).items()}
     if values and not cypher:
         raise click.UsageError("--param needs --cypher")
     with open_store(uri, user, database, quiet) as store:
         graph = store.read(cypher, values)
     write_json(graph, output)
+    if store.skipped or store.skipped_relationships:
+        left = f"{store.skipped} node{'s' if store.skipped != 1 else ''}"
+        if store.skipped_relationships:
+            left += f" and {store.skipped_relationships} relationship(s)"
+        click.echo(f"warning: skipped {left} that briefgraph did not write (no id or name, a label or "
+                   "relationship outside the schema)", err=True)
     if not quiet:
         click.echo(f"pulled {graph.number_of_nodes()} nodes and {graph.number_of_edges()} relationships "
                    f"-> {output}", err=True)

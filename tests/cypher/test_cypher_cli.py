@@ -178,7 +178,8 @@ def test_credentials_in_the_uri_are_never_printed(no_neo4j, graph_file):
 
 def test_hostile_kind_in_a_graph_file_is_refused(no_neo4j, tmp_path):
     path = tmp_path / "hostile.json"
-    path.write_text(json.dumps({"nodes": [{"id": "x", "kind": "Person`) DETACH DELETE n //", "name": "x"}],
+    path.write_text(json.dumps({"format": "briefgraph", "schema_version": 1,
+                                "nodes": [{"id": "x", "kind": "Person`) DETACH DELETE n //", "name": "x"}],
                                 "edges": []}), encoding="utf-8")
     one_error(invoke("push", path), "unknown node kind")
     one_error(invoke("export", "cypher", path, "-o", tmp_path / "x.cypher"), "unknown node kind")
