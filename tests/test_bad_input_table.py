@@ -48,7 +48,7 @@ def make_playground(folder: Path) -> None:
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(b"\x00\x01\x02\x03")
     (folder / "latin1.txt").write_bytes("Café in Baku".encode("latin-1"))
-    (folder / "brief.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "brief.pdf").write_bytes(b"%PDF-1.4")  # a header and nothing after it
     (folder / "briefs").mkdir()
     (folder / "french.txt").write_text(FRENCH, encoding="utf-8")
     (folder / "one-line.txt").write_text("x" * 2_000_000, encoding="utf-8")
