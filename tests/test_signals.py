@@ -89,5 +89,5 @@ def test_a_bad_brief_among_workers_is_one_line_and_no_worker_traceback(corpus, t
     done = subprocess.run([sys.executable, "-m", "briefgraph", "ingest", *map(str, corpus[:20]), str(binary),
                            "--jobs", "2", "-o", str(tmp_path / "g.json")], capture_output=True, text=True, timeout=300)
     assert done.returncode == 1
-    assert done.stderr.splitlines() == [f"Error: {binary} is a binary file, not a text brief (give a .txt or .md "
-                                        "file (convert a PDF with pdftotext first))"]
+    assert done.stderr.splitlines() == [f"Error: {binary} is a binary file, not a brief (briefgraph reads .txt, "
+                                        ".md, .pdf, .docx and .html briefs)"]
