@@ -12,6 +12,7 @@ import sys
 
 import pytest
 from sample_graph import sample_graph
+from support import run_unguarded
 
 from benchmarks.synthetic_graph import synthetic_graph
 from briefgraph.graph.jsonio import read_json, to_dict, write_json
@@ -82,8 +83,8 @@ def test_a_second_push_says_nothing_changed(store, neo4j_env, sample_file, tmp_p
 
 def test_pull_leaves_out_foreign_nodes_and_says_so(store, neo4j_env, sample_file, tmp_path):
     assert briefgraph(neo4j_env, "push", sample_file, "--quiet").returncode == 0
-    store.run("CREATE (:State {name: 'No id'})-[:MEMBER_OF]->(:Organisation {id: 'org:foreign', name: 'Club'})")
-    store.run("CREATE (:Person {id: 'person:noname'}), (:Alien {id: 'alien:1', name: 'Zork'})")
+    run_unguarded(store, "CREATE (:State {name: 'No id'})-[:MEMBER_OF]->(:Organisation {id: 'org:foreign', name: 'Club'})")
+    run_unguarded(store, "CREATE (:Person {id: 'person:noname'}), (:Alien {id: 'alien:1', name: 'Zork'})")
     try:
         out = tmp_path / "pulled.json"
         done = briefgraph(neo4j_env, "pull", "-o", out)
@@ -98,7 +99,7 @@ def test_pull_leaves_out_foreign_nodes_and_says_so(store, neo4j_env, sample_file
         assert done.returncode == 0, done.stderr
         assert "skipped 3 nodes" in done.stderr.splitlines()[0]
     finally:
-        store.run("MATCH (n:Alien) DETACH DELETE n")
+        run_unguarded(store, "MATCH (n:Alien) DETACH DELETE n")
 
 
 @pytest.mark.parametrize("signum, code", [(signal.SIGINT, 130), (signal.SIGTERM, 143)])
