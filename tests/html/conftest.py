@@ -102,3 +102,22 @@ def explorer(browser):
     context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     yield Explorer(context)
     context.close()
+
+
+@pytest.fixture(scope="session")
+def brief_html(tmp_path_factory, brief_graph):
+    """The explorer of the bundled brief, written once for every browser test that reads it."""
+    from briefgraph.graph.export_html import write_html
+
+    path = tmp_path_factory.mktemp("explorer") / "brief.html"
+    write_html(brief_graph, path, exported="2024-08-20")
+    return path
+
+
+@pytest.fixture()
+def page(explorer, brief_html):
+    """The bundled brief's explorer open in Chromium; after the test, no request and no console error."""
+    explorer.open(brief_html)
+    yield explorer
+    assert explorer.requests == [], "the page tried to reach the network"
+    assert explorer.errors == [], "console errors"

@@ -7,28 +7,13 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from briefgraph.graph.export_html import safe_url, write_html
+from briefgraph.graph.export_html import safe_url
 from briefgraph.graph.timeline import timeline
 from conftest import ROOT
 
 pytestmark = pytest.mark.browser
 
 DATED = ("Event", "Agreement")
-
-
-@pytest.fixture(scope="module")
-def brief_html(tmp_path_factory, brief_graph):
-    path = tmp_path_factory.mktemp("explorer") / "brief.html"
-    write_html(brief_graph, path, exported="2024-08-20")
-    return path
-
-
-@pytest.fixture()
-def page(explorer, brief_html):
-    explorer.open(brief_html)
-    yield explorer
-    assert explorer.requests == [], "the page tried to reach the network"
-    assert explorer.errors == [], "console errors"
 
 
 def index_of(page, node_id):

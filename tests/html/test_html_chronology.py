@@ -13,20 +13,6 @@ pytestmark = pytest.mark.browser
 DATED = ("Event", "Agreement")
 
 
-@pytest.fixture(scope="module")
-def brief_html(tmp_path_factory, brief_graph):
-    path = tmp_path_factory.mktemp("chronology") / "brief.html"
-    write_html(brief_graph, path, exported="2024-08-20")
-    return path
-
-
-@pytest.fixture()
-def page(explorer, brief_html):
-    explorer.open(brief_html)
-    yield explorer
-    assert explorer.requests == [] and explorer.errors == []
-
-
 def ids(page, indices):
     return page.js("(xs) => xs.map(i => window.briefgraph.data.nodes[i].id)", indices)
 

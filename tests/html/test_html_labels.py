@@ -5,23 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefgraph.graph.export_html import write_html
 
 pytestmark = pytest.mark.browser
-
-
-@pytest.fixture(scope="module")
-def brief_html(tmp_path_factory, brief_graph):
-    path = tmp_path_factory.mktemp("labels") / "brief.html"
-    write_html(brief_graph, path, exported="2024-08-20")
-    return path
-
-
-@pytest.fixture()
-def page(explorer, brief_html):
-    explorer.open(brief_html)
-    yield explorer
-    assert explorer.requests == [] and explorer.errors == []
 
 
 def boxes(page):

@@ -18,13 +18,6 @@ CONTROLS = ("Reset view", "Find path", "Show edge labels", "Clear range", "Apply
             "Path from", "Search names", "Node kinds", "Edge types", "drag to pick")
 
 
-@pytest.fixture(scope="module")
-def brief_html(tmp_path_factory, brief_graph):
-    path = tmp_path_factory.mktemp("report") / "brief.html"
-    write_html(brief_graph, path, exported="2024-08-20")
-    return path
-
-
 @pytest.fixture()
 def page(explorer, brief_html):
     explorer.open(brief_html)
