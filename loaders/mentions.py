@@ -176,12 +176,11 @@ def gazetteer_mentions(sent: Sentence, toks: list[Token], taken: Spans) -> list[
             break
         if hit and entry_is_compass_adjective(toks, i, hit[3]):
             hit = None  # "Latin American", "South American": a region's adjective, not a state's
-        if hit and hit[3].key.startswith("region:") and hit[0] + 1 < n and _ADJECTIVAL_NOUN.match(toks[hit[0] + 1].text):
+        if hit and hit[3].key.startswith("region:") and hit[0] + 1 < n \
+                and _ADJECTIVAL_NOUN.match(toks[hit[0] + 1].text):
             hit = None  # "the three Sahel governments": the region names a kind of thing here, not a place
         if hit and taken.free(hit[1], hit[2]):
-            j, s, e, entry = hit
-            # a state or city name that opens a longer capitalised name belongs to that name
-            # ("Niger Delta Authority"): leave it to the organisation pass
+            j, s, e, entry = hit  # (the organisation pass may still take it into a longer name)
             taken.take(s, e)
             out.append(_mention(entry, text[s:_with_possessive(text, e)], sent, s, e, "gazetteer"))
             i = j + 1
