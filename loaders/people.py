@@ -222,14 +222,18 @@ def _honorifics_at(text: str, toks: list[Token], k: int) -> int:
     while moved and k < len(toks):
         moved = False
         for h in titles().honorifics:
-            if text.startswith(h, toks[k].start):
-                end = toks[k].start + len(h)
-                while k < len(toks) and toks[k].end <= end:
-                    k += 1
-                if k < len(toks) and toks[k].text == "." and toks[k].start == end:
-                    k += 1
-                moved = True
-                break
+            if not text.startswith(h, toks[k].start):
+                continue
+            end = toks[k].start + len(h)
+            j = k
+            while j < len(toks) and toks[j].end <= end:
+                j += 1
+            if j == k or toks[j - 1].end != end:
+                continue  # "Mr" at the start of "Mrio" is no honorific: it must end where a word ends
+            if j < len(toks) and toks[j].text == "." and toks[j].start == end:
+                j += 1
+            k, moved = j, True
+            break
     return k
 
 

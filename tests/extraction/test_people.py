@@ -69,3 +69,9 @@ def test_a_name_is_not_split_into_a_person_and_a_place():
     g = read("In 2011 the Japanese Premier Yoshihiko Noda met his counterpart.")
     assert "Yoshihiko Noda" in g.names("Person")
     assert "Noda" not in g.names("Place")
+
+
+def test_a_name_that_starts_like_an_honorific_is_read_whole():
+    # "Mr" at the start of "Mrio": once an endless loop
+    g = read("Foreign Minister Mrio Draghi of Italy met his counterpart in Rome in 2021.")
+    assert "Mrio Draghi" in g.names("Person")

@@ -26,6 +26,7 @@ PIECES = [
     "On March 16", "on Saturday", "Sunday", "last September", "in February", "(May 31 to 3)", "from May 31 to June 3",
     "in December 2022", "since", "two-day", "four-day", "2019", "the same year", "(TASS, November 12)",
     "the two countries", "the three", "both", "he", "his", "the bloc", "it", "during", "\n", "\n\n",
+    "Mr", "Mrio", "Dr.", "Drummond", "H.E.", "Hermann", "Sir", "Sirleaf", "Sheikh", "Ms", "Msimang",
 ]
 
 
