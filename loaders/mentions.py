@@ -115,6 +115,10 @@ def capitalised(tok: Token) -> bool:
     return tok.text[:1].isupper()
 
 
+def _cap(text: str) -> bool:
+    return text[:1].isupper()
+
+
 def _mention(entry: gazetteer.Entry, surface: str, sent: Sentence, s: int, e: int, rule: str) -> Mention:
     return Mention(entry.kind, entry.key, entry.name, surface, sent.index, s, e, rule, dict(entry.props),
                    demonym=entry.demonym)
@@ -462,6 +466,8 @@ _COMMA_STATE = re.compile(r"(?P<name>[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?),\s+(?P<st
 _INFRA_HEADS = ("railway line|rail line|railway|rail link|rail section|railroad|check post|checkpost|pipeline|"
                 "transmission line|corridor|highway|motorway|expressway|bridge|tunnel|dam|port|airport|"
                 "canal|power plant|power station|gas field|oil field|economic zone|border crossing|crossing")
+_INFRA_WORD = re.compile(r"line|rail|post|pipeline|corridor|highway|motorway|expressway|bridge|tunnel|dam\b|port|"
+                         r"canal|plant|station|field|zone|crossing")
 _INFRA = re.compile(rf"(?P<name>(?:[A-Z][\w’']+(?:[-–][A-Z][\w’']+)+|[A-Z][\w’']+(?:\s+[A-Z][\w’']+)?))"
                     rf"(?P<mid>(?:\s+(?:[a-z][\w\-]*|\d+(?:\.\d+)?|[A-Z]{{1,3}})){{0,4}}?)\s+(?P<head>(?i:{_INFRA_HEADS}))\b")
 _VENUE = re.compile(r"\b(?:held|hosted|took\s+place|convened|met|summit|meeting|conference|talks)\s+in\s+(?:the\s+)?"
@@ -511,7 +517,8 @@ def place_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[
                 name = m.group("name")
                 if state is not None and state.kind == "State" and not _not_a_name(name):
                     add(name, m.start("name"), "capital", state.key, "capital")
-    for m in _PLACE_OF.finditer(text):
+    low = text.lower()  # each pattern runs only where the word it needs is: most sentences have none
+    for m in _PLACE_OF.finditer(text) if " of " in text else ():
         if not _not_a_name(m.group("name")) and normalise(m.group("name")) not in table:
             add(m.group("name"), m.start("name"), "place-of", None, m.group(0).split()[0].lower())
     if " in " in text:
@@ -523,15 +530,15 @@ def place_mentions(sent: Sentence, toks: list[Token], taken: Spans, known: list[
             if m.start() == 0 or any(m.start("name") < k.end and k.start < m.end("name") for k in known):
                 continue
             add(name, m.start("name"), "place-in-state", state.key)
-    for m in _VENUE.finditer(text):
+    for m in _VENUE.finditer(text) if " in " in text else ():
         name = m.group("name")
         if not _not_a_name(name) and normalise(name) not in table and not _YEARISH.match(name):
             add(name, m.start("name"), "venue", None, "venue")
-    for m in _COMMA_STATE.finditer(text):
+    for m in _COMMA_STATE.finditer(text) if ", " in text else ():
         state, place = _state_or_place(m.group("state")), _state_or_place(m.group("name"))
         if state is not None and state.kind == "State" and place is not None and place.kind == "Place":
             add(m.group("name"), m.start("name"), "place-comma-state", state.key)
-    for m in _INFRA.finditer(text):
+    for m in _INFRA.finditer(text) if _INFRA_WORD.search(low) else ():
         name, s = m.group("name"), m.start("name")
         first = name.split()[0]
         if first in SENTENCE_WORDS and " " in name:  # "The Kartarpur Corridor"

@@ -52,6 +52,7 @@ _MEMBER_OF = re.compile(r"\b(?:as\s+a\s+member\s+of|is\s+a\s+(?:\w+\s+)?member\s
                         r"a\s+member\s+state\s+of|membership\s+(?:of|in))\s+(?:the\s+)?", re.I)
 _MEMBERS_LIST = re.compile(r"\bmembers?(?:\s+states)?\s+(?:of\s+(?:the\s+)?(?P<org1>[^,;]{2,80}?)\s+)?"
                            r"(?:consist\s+of|consists\s+of|include|includes|are|comprise|comprises|—|:)\s+", re.I)
+_CONFLICT_WORDS = re.compile(r"occup|invad|invasion|annex|attack|aggression|war\b|bomb|shell|fought|conflict|clash|hostilit")
 _CONFLICT_NOUN = re.compile(r"\b(?:occupation|invasion|annexation|attack|attacks|aggression|war|bombing|shelling)\s+(?:of|on|against)\s+", re.I)
 _CONFLICT_VERB = re.compile(r"\b(?:invaded|attacked|occupied|annexed|bombed|shelled|fought|declared\s+war\s+on)\s+", re.I)
 _WAR_BETWEEN = re.compile(r"\b(?:war|conflict|clashes|hostilities)\s+between\s+", re.I)
@@ -184,6 +185,8 @@ def _next_start(ms: list[Mention], x: Mention, limit: int) -> int:
 
 def _membership(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Relation]:
     text, out = sent.text, []
+    if "member" not in text.lower():
+        return out
     for m in _MEMBER_OF.finditer(text):
         org = _next_actor(ms, m.end(), ("Organisation",), 3)
         member = _prev_actor(ms, m.start(), ("State", "Organisation"), 40)
@@ -219,6 +222,9 @@ def _membership(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Rela
 def _conflict(sent: Sentence, ms: list[Mention]) -> list[Relation]:
     text, out = sent.text, []
     states = ("State",)
+    low = text.lower()
+    if not _CONFLICT_WORDS.search(low):
+        return out
     for m in _CONFLICT_NOUN.finditer(text):
         aggressor = _prev_actor(ms, m.start(), states, 30)
         target = _next_actor(ms, m.end(), states, 2)
@@ -245,6 +251,9 @@ def _conflict(sent: Sentence, ms: list[Mention]) -> list[Relation]:
 
 def _support(sent: Sentence, ms: list[Mention], pair: list[str]) -> list[Relation]:
     text, out = sent.text, []
+    low = text.lower()
+    if not any(w in low for w in ("support", "back", "sided", "stood", "stands", "assistance")):
+        return out
     for m in _SUPPORT.finditer(text):
         giver = _prev_actor(ms, m.start(), ("State", "Organisation"), 12)
         taker = _next_actor(ms, m.end(), ("State", "Organisation"), 5)
