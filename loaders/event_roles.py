@@ -108,9 +108,9 @@ def assign_roles(sent: Sentence, toks: list[Token], here: list[EventMention], ms
                  discourse: Discourse) -> None:
     """Fill in the participants, places and established bodies of the sentence's events.
 
-    An anaphor ("its coup", "the visit") gets the parties of its own phrase only; the parties it
-    would have as a new event are kept aside (``EventMention.fallback``) for when it turns out to
-    refer to nothing told before."""
+    An anaphor ("its coup", "the visit") takes no subject from before its own phrase, and
+    pronouns and groups only from within it; the parties it would have as a new event are kept
+    aside (``EventMention.fallback``) for when it turns out to refer to nothing told before."""
     anaphors = [ev for ev in here if ev.anaphor]
     if anaphors:
         for ev in anaphors:
@@ -139,9 +139,9 @@ def _assign(sent: Sentence, toks: list[Token], here: list[EventMention], ms: lis
         right = [m for m in actors if ev.end <= m.start and m.end <= hi]
         left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
         if ev.anaphor:
-            # "on the sidelines of the visit": an anaphor's parties are its own phrase's only
+            # "on the sidelines of the visit": no subject from before an anaphor's own phrase
+            # (the names after it, up to the next trigger, are its objects)
             left = [m for m in left_all if m.end > near_lo]
-
         elif ev.pos == "verb":
             left = left_all
         else:
@@ -149,7 +149,7 @@ def _assign(sent: Sentence, toks: list[Token], here: list[EventMention], ms: lis
                                                                        t.lower.endswith("ed") and not t.is_cap)]
             left = left_all if verbs else [m for m in left_all if m.end > near_lo]
         inside = left + right
-        if ev.anaphor:  # its own phrase: "Prachanda's visit", "his visit to India", "their summit"
+        if ev.anaphor:  # pronouns and groups only in its own phrase: "his visit to India", "their summit"
             own = _OWN_PHRASE.match(text, ev.end)
             np = _np_start(toks, ti, light)
             det = np - 1 if np and toks[np - 1].lower in _POSSESSIVE_PRONOUNS else np
