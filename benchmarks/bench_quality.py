@@ -56,8 +56,11 @@ def run(references: list[str], scorer: str) -> dict:
                 total_bytes += brief.stat().st_size
                 dump(builder_to_dict(builder), out)
                 r = score(str(out), str(gold))
+                # A part the reference does not have is not scored (the scorer leaves it out of
+                # the overall); show it as "-" rather than as an F1 of 0.
                 row = [d.name, brief.stem, round(r["overall"], 3)] + [
-                    round(r[p]["f1"], 2) for p in ("entities", "events", "agreements", "relations")]
+                    round(r[p]["f1"], 2) if r[p]["total"] else "-"
+                    for p in ("entities", "events", "agreements", "relations")]
                 rows.append(row)
                 got.append(r["overall"])
             if got:

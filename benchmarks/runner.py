@@ -584,7 +584,7 @@ def bench_quality(references: list[str], scorer: str | None, log: Log) -> Table:
     return Table("quality", title, result["columns"], result["rows"],
                  note=f"Extraction alone on these briefs: {result['kb_per_cpu_s']} kB of brief text per CPU second "
                       f"({result['kb']} kB). Scorer: {Path(scorer).name}; its overall is the mean of the F1 of "
-                      "the parts each reference has.")
+                      "the parts each reference has ('-': the reference has none of that part).")
 
 
 def bench_pdf(runs: int, quick: bool, log: Log) -> Table:
