@@ -100,18 +100,11 @@ def run_query(graph: nx.MultiDiGraph, cypher: str, params: dict[str, Any] | None
 def open_file(path: str | Path, read_graph: Callable[[], nx.MultiDiGraph] | None = None):
     """The cached database of the graph file at ``path`` (built on first use)."""
     from briefgraph.cypher.embedded import for_file
-    from briefgraph.errors import InputError
     from briefgraph.graph.jsonio import read_json
+    from briefgraph.inputs import read_input
 
     p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p} is a directory, not a graph file")
-    try:
-        data = p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror}") from None
+    data = read_input(p, "a graph file")
     return for_file(data, str(p), read_graph or (lambda: read_json(p)))
 
 

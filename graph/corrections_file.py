@@ -30,6 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from briefgraph.errors import CorrectionsError
+from briefgraph.inputs import read_input
 from briefgraph.graph.schema import load_schema
 
 OPERATIONS = ("merge", "drop", "rename", "retype", "set", "add_node", "add_edge", "drop_edge")
@@ -73,17 +74,13 @@ def load_corrections(path: str | os.PathLike) -> list[Correction]:
     >>> os.unlink(fh.name)
     """
     p = Path(path)
-    if p.is_dir():
-        raise CorrectionsError(f"{p} is a directory, not a corrections file")
+    data = read_input(p, "a corrections file", missing="corrections file", error=CorrectionsError)
     try:
-        text = p.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise CorrectionsError(f"{p}: no such corrections file") from None
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         raise CorrectionsError(f"{p}: a corrections file must be UTF-8 text") from None
-    except OSError as exc:
-        raise CorrectionsError(f"cannot read {p}: {exc.strerror}") from None
-    return parse_corrections(text, str(path))
+    # As Path.read_text did: universal newlines, so line numbers hold for Windows files too.
+    return parse_corrections(text.replace("\r\n", "\n").replace("\r", "\n"), str(path))
 
 
 def parse_corrections(text: str, file: str = "corrections") -> list[Correction]:

@@ -25,6 +25,7 @@ from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, add_edge, add_node, new_graph
 from briefgraph.graph.schema import load_schema
 from briefgraph.graph.validate import FORMAT, check_graph_data
+from briefgraph.inputs import read_input
 
 
 _NODE_FIRST = ("kind", "name", "aliases", "date", "evidence")
@@ -181,16 +182,10 @@ def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:
     else:
         path = Path(source)
         origin = str(path)
-        if path.is_dir():
-            raise InputError(f"{path} is a directory, not a graph file")
         try:
-            text = path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            raise InputError(f"{path}: no such file") from None
+            text = read_input(path, "a graph file").decode("utf-8")
         except UnicodeDecodeError:
             raise InputError(f"{path} is not UTF-8 JSON") from None
-        except OSError as exc:
-            raise InputError(f"cannot read {path}: {exc.strerror}") from None
     with collector_paused():
         try:
             data = orjson.loads(text)

@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 from briefgraph.errors import InputError
+from briefgraph.inputs import read_input
 
 SUFFIXES = (".txt", ".md", ".markdown", ".text")
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -38,17 +39,10 @@ def read_bytes(path: str | Path) -> bytes:
     """The bytes of the file at ``path``; raise InputError for a directory, a missing or
     unreadable file, or a format briefgraph does not read (.doc, .odt, .rtf)."""
     p = Path(path)
-    if p.is_dir():
-        raise InputError(f"{p} is a directory, not a brief")
-    if p.suffix.lower() in (".doc", ".odt", ".rtf"):
+    if p.suffix.lower() in (".doc", ".odt", ".rtf") and not p.is_dir():
         raise InputError(f"{p} is a {p.suffix.lower().lstrip('.').upper()} file; briefgraph reads text, PDF, DOCX and HTML",
                          hint="save it as .docx or .pdf first")
-    try:
-        return p.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{p}: no such file") from None
-    except OSError as exc:
-        raise InputError(f"cannot read {p}: {exc.strerror}") from None
+    return read_input(p, "a brief")
 
 
 def read_text(path: str | Path) -> str:
