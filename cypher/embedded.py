@@ -14,10 +14,12 @@ runs on it at database speed:
   table has the same columns, the union of the properties any node has and those the schema
   names, so ``n.title`` on an unlabelled ``n`` is null where Neo4j's is, instead of an error;
   column types come from the values (STRING, INT64, DOUBLE, BOOLEAN and lists of them);
-* **bulk load**: the rows are written to CSV files in a temporary folder and read by ``COPY ...
-  FROM (LOAD WITH HEADERS ... FROM file)``, the fastest path Ladybug offers without pandas or
-  pyarrow. CSV has no null/empty distinction and no lists, so an empty string is written as
-  :data:`EMPTY` and list items are joined by :data:`SEP`, both decoded in the ``LOAD`` query;
+* **bulk load**: the rows go to files in a temporary folder, one line per row with fields
+  separated by :data:`DELIM` and never quoted, read by ``COPY ... FROM (LOAD WITH HEADERS ...
+  FROM file)``, the fastest path Ladybug offers without pandas or pyarrow; the few rows such a
+  file cannot carry, and the very long ones, are created from a query parameter (:class:`_Rows`). A field
+  has no null/empty distinction and no lists, so an empty string is written as :data:`EMPTY`
+  and list items are joined by :data:`SEP`, both decoded in the ``LOAD`` query;
 * **a cache**: a graph file's database is built once into
   ``$BRIEFGRAPH_CACHE/ladybug-<version>/<sha256 of the file and of this loader>`` (atomically:
   built beside it, then renamed) and opened read-only afterwards, so the second query on a
@@ -26,7 +28,6 @@ runs on it at database speed:
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import os
 import shutil
@@ -34,17 +35,20 @@ import tempfile
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 import networkx as nx
 
 from briefgraph.cypher.properties import DOCUMENT_LABEL, document_properties, edge_properties, node_properties
 from briefgraph.errors import QueryError
+from briefgraph.graph.schema import load_schema
 
-SEP = "\x1f"    # between the items of a list in one CSV field
-EMPTY = "\x1e"  # an empty string or an empty list (an empty CSV field is null)
-QUOTE = "\x02"  # the CSV quote character: absent from text, so never doubled (doubled if it occurs)
+SEP = "\x1f"    # between the items of a list in one field of a load file
+EMPTY = "\x1e"  # an empty string or an empty list (an empty field is null)
+DELIM = "\x1d"     # between the fields of a row in a load file
+NO_QUOTE = "\x02"  # the load file's quote character, which no field it carries holds: no quoting
 LOADER_VERSION = "1"  # bump when the layout below changes: old cache entries are then ignored
+LONG_ROW = 4096        # characters: a longer row is loaded as a parameter, not from a file (see _Rows)
 KEEP_CACHED = 8       # databases kept in the cache folder, most recently used first
 _CORE = {"id": "STRING", "kind": "STRING", "name": "STRING", "aliases": "STRING[]", "docs": "STRING[]",
          "evidence_json": "STRING", "source_ids": "STRING[]", "extra_json": "STRING"}
@@ -96,11 +100,9 @@ class Layout:
     kinds: tuple[str, ...] = ()
 
 
-def _layout(nodes: list[tuple[str, dict]], edges: list[tuple[str, str, str, dict]]) -> Layout:
-    from briefgraph.graph.schema import load_schema
-
+def _node_layout(nodes: list[tuple[str, dict]]) -> dict[str, str]:
+    """The columns every node table has: the core ones, those the schema names, those any node has."""
     schema = load_schema()
-    lay = Layout(kinds=tuple(schema.node_kinds))
     cols: dict[str, str | None] = dict(_CORE)
     for spec in schema.node_kinds.values():
         for key in spec.properties:
@@ -111,17 +113,25 @@ def _layout(nodes: list[tuple[str, dict]], edges: list[tuple[str, str, str, dict
         for key, value in props.items():
             if key not in _CORE:
                 cols[key] = _merge(cols.get(key), _type_of(value))
-    lay.node_columns = {k: v or "STRING" for k, v in cols.items()}
-    ecols: dict[str, str | None] = {"evidence_json": "STRING", "source_ids": "STRING[]", "extra_json": "STRING"}
+    return {k: v or "STRING" for k, v in cols.items()}
+
+
+def _edge_layout(edges: list[tuple[str, str, str, dict]], kind_of: dict[str, str]) -> Layout:
+    """The columns every relationship table has, and the (from, to) kind pairs of each type:
+    those the schema allows and any others the graph holds."""
+    schema = load_schema()
+    lay = Layout(kinds=tuple(schema.node_kinds))
+    cols: dict[str, str | None] = {"evidence_json": "STRING", "source_ids": "STRING[]", "extra_json": "STRING"}
     for spec in schema.edge_types.values():
         for key in spec.properties:
-            ecols.setdefault(key, None)
+            cols.setdefault(key, None)
         lay.pairs[spec.name] = {(s, t) for s in spec.sources for t in spec.targets}
-    for _, _, etype, props in edges:
+    for u, v, etype, props in edges:
+        lay.pairs.setdefault(etype, set()).add((kind_of[u], kind_of[v]))
         for key, value in props.items():
             if key not in ("evidence_json", "source_ids", "extra_json"):
-                ecols[key] = _merge(ecols.get(key), _type_of(value))
-    lay.edge_columns = {k: v or "STRING" for k, v in ecols.items()}
+                cols[key] = _merge(cols.get(key), _type_of(value))
+    lay.edge_columns = {k: v or "STRING" for k, v in cols.items()}
     return lay
 
 
@@ -129,8 +139,14 @@ def _quote(name: str) -> str:
     return "`" + name.replace("`", "``") + "`"
 
 
+class _Unfit(Exception):
+    """A value a load file cannot carry (see :func:`_cell`): its row goes as a parameter."""
+
+
 def _cell(value: Any, ctype: str) -> str:
-    """One CSV field (see the module docstring for the encoding)."""
+    """One field of a load file (see the module docstring for the encoding); raise _Unfit for a
+    value the encoding cannot tell apart (a list item that is empty or holds :data:`SEP` or
+    :data:`EMPTY`, a string that is :data:`EMPTY`)."""
     if value is None:
         return ""
     if ctype.endswith("[]"):
@@ -140,39 +156,74 @@ def _cell(value: Any, ctype: str) -> str:
             return EMPTY
         items = [_scalar_text(v) for v in value]
         for item in items:
-            if SEP in item or EMPTY in item:
-                raise QueryError("a list value holds the control character U+001F or U+001E; "
-                                 "the memory backend cannot load it", hint="use --backend neo4j")
+            if not item or SEP in item or EMPTY in item:
+                raise _Unfit
         return SEP.join(items)
     text = _scalar_text(value) if ctype != "STRING" or isinstance(value, str) else _json(value)
     if text == "":
         return EMPTY
     if text == EMPTY:
-        raise QueryError("a value is the control character U+001E; the memory backend cannot load it",
-                         hint="use --backend neo4j")
+        raise _Unfit
     return text
 
 
-def _row_maker(columns: list[tuple[str, str]], lead: int = 0):
-    """A function from a property dict to its CSV row: only the keys a record has are encoded
-    (most of the shared columns are null for any one kind), plain strings on a fast path."""
-    index = {k: i + lead for i, (k, _) in enumerate(columns)}
-    types = dict(columns)
-    width = lead + len(columns)
+def _typed(value: Any, ctype: str) -> Any:
+    """``value`` as a parameter for a column of type ``ctype`` (the values :func:`_cell` and
+    :func:`_decode` give, without the text encoding)."""
+    if value is None:
+        return None
+    if ctype.endswith("[]"):
+        items = value if isinstance(value, (list, tuple)) else [value]
+        return [_typed(v, ctype[:-2]) for v in items]
+    if ctype == "STRING":
+        return value if isinstance(value, str) else (_json(value) if isinstance(value, (list, dict)) else
+                                                     _scalar_text(value))
+    return {"INT64": int, "DOUBLE": float, "BOOLEAN": bool}[ctype](value)
 
-    def row(props: dict[str, Any]) -> list[str]:
-        out = [""] * width
+
+class _Rows:
+    """Encodes the records of one table (``lead`` key fields, then the property columns).
+
+    A record becomes a line of the load file (:meth:`add`), or, when the file cannot carry it
+    (a field holding a line break, :data:`DELIM` or :data:`NO_QUOTE`, a value :func:`_cell`
+    refuses) or it is long (a hub's evidence: Ladybug's file reader slows with the length of a
+    field, to under 2 MB/s at 330 kB), a row of typed values for a parameter.
+    """
+
+    def __init__(self, columns: list[tuple[str, str]], lead: int = 0):
+        self.columns = columns
+        self.lead = lead
+        self.types = ["STRING"] * lead + [t for _, t in columns]
+        self.lines: list[str] = []
+        self.params: list[dict[str, Any]] = []
+        self._index = {k: i + lead for i, (k, _) in enumerate(columns)}
+        self._type = dict(columns)
+
+    def add(self, keys: list[str], props: dict[str, Any]) -> None:
+        out = keys + [""] * len(self.columns)
+        index, types = self._index, self._type
+        try:
+            for key, value in props.items():
+                if value is None:
+                    continue
+                ctype = types[key]
+                if ctype == "STRING" and type(value) is str and value and value != EMPTY:
+                    out[index[key]] = value  # the common case, on a fast path
+                else:
+                    out[index[key]] = _cell(value, ctype)
+        except _Unfit:
+            line = ""
+        else:
+            line = DELIM.join(out)
+        if (line and len(line) <= LONG_ROW and line.count(DELIM) == len(out) - 1 and "\n" not in line
+                and "\r" not in line and NO_QUOTE not in line):
+            self.lines.append(line)
+            return
+        row: dict[str, Any] = {f"c{i}": k for i, k in enumerate(keys)}
+        row.update({f"c{i}": None for i in range(len(keys), len(out))})  # every row the same fields
         for key, value in props.items():
-            if value is None:
-                continue
-            ctype = types[key]
-            if ctype == "STRING" and type(value) is str and value and value != EMPTY:
-                out[index[key]] = value
-            else:
-                out[index[key]] = _cell(value, ctype)
-        return out
-
-    return row
+            row[f"c{index[key]}"] = _typed(value, types[key])
+        self.params.append(row)
 
 
 def _json(value: Any) -> str:
@@ -204,32 +255,78 @@ def _decode(column: str, ctype: str) -> str:
     return f"CASE WHEN {column} = '{EMPTY}' THEN CAST([] AS {ctype}) ELSE {split} END"
 
 
-def _copy(conn, table: str, path: Path, types: list[str], pair: tuple[str, str] | None = None) -> None:
-    heads = ", ".join(f"c{i} STRING" for i in range(len(types)))
-    cols = ", ".join(_decode(f"c{i}", t) for i, t in enumerate(types))
-    where = str(path).replace("'", "\\'")
-    options = f" (from='{pair[0]}', to='{pair[1]}')" if pair else ""
-    conn.execute(f"COPY {_quote(table)} FROM (LOAD WITH HEADERS ({heads}) FROM '{where}' "
-                 f"(header=false, quote='{QUOTE}', escape='{QUOTE}', parallel=false) RETURN {cols}){options}")
+class _Engine:
+    """Runs the load's statements in order on a thread of their own. Ladybug releases the GIL
+    while it works, so Python encodes the next table while the engine copies the last one: on
+    two cores the load takes about the longer of the two parts rather than their sum."""
+
+    def __init__(self, conn):
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._conn = conn
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="briefgraph-load")
+        self._pending: list = []
+
+    def run(self, query: str, params: dict[str, Any] | None = None, done: Path | None = None) -> None:
+        """Queue ``query``; ``done``, a load file, is deleted once the engine has read it."""
+        if any(f.done() and f.exception() for f in self._pending):
+            self.finish()  # raises the engine's error now rather than after queueing more work
+        self._pending.append(self._pool.submit(self._execute, query, params, done))
+
+    def _execute(self, query: str, params: dict[str, Any] | None, done: Path | None) -> None:
+        self._conn.execute(query, params or {}).close()
+        if done is not None:
+            done.unlink(missing_ok=True)
+
+    def finish_quietly(self) -> None:
+        """Stop after the running statement, dropping the queued ones and their errors."""
+        self._pool.shutdown(wait=True, cancel_futures=True)
+        self._pending = []
+
+    def finish(self) -> None:
+        """Wait for every queued statement; raise the first error (the rest are not run)."""
+        try:
+            for future in self._pending:
+                future.result()
+        finally:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pending = []
 
 
-def _write_csv(path: Path, rows: Iterable[list[str]]) -> int:
-    n = 0
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        # every field quoted (a lone carriage return would otherwise end the record), by QUOTE:
-        # evidence JSON is full of double quotes, whose doubling made Ladybug's reader 3x slower
-        w = csv.writer(fh, lineterminator="\n", quoting=csv.QUOTE_ALL, quotechar=QUOTE)
-        for row in rows:
-            w.writerow(row)
-            n += 1
-    return n
+def _copy(engine: _Engine, table: str, rows: _Rows, path: Path, ends: tuple[str, str] | None = None,
+          pair_option: bool = False) -> None:
+    """Queue the loading of ``rows`` into ``table`` (a relationship table when ``ends`` names
+    the kinds it joins; ``pair_option`` when it joins more than that pair): the lines by a
+    COPY from a file at ``path``, the rest by CREATE from a parameter. (COPY from a parameter
+    would be as fast, but Ladybug 0.22 crashes on a second such COPY into one table.)"""
+    if rows.lines:
+        with open(path, "w", encoding="utf-8", newline="") as fh:
+            fh.write("\n".join(rows.lines))
+            fh.write("\n")
+        heads = ", ".join(f"c{i} STRING" for i in range(len(rows.types)))
+        cols = ", ".join(_decode(f"c{i}", t) for i, t in enumerate(rows.types))
+        where = str(path).replace("\\", "\\\\").replace("'", "\\'")
+        option = f" (from='{ends[0]}', to='{ends[1]}')" if ends and pair_option else ""
+        engine.run(f"COPY {_quote(table)} FROM (LOAD WITH HEADERS ({heads}) FROM '{where}' "
+                   f"(header=false, delim='{DELIM}', quote='{NO_QUOTE}', escape='{NO_QUOTE}', parallel=true) "
+                   f"RETURN {cols}){option}", done=path)
+    if rows.params:
+        props = ", ".join(f"{_quote(name)}: CAST(r.c{i + rows.lead} AS {t})" for i, (name, t) in enumerate(rows.columns))
+        if ends is None:
+            engine.run(f"UNWIND $rows AS r CREATE (:{_quote(table)} {{{props}}})", {"rows": rows.params})
+        else:
+            engine.run(f"UNWIND $rows AS r MATCH (a:{_quote(ends[0])} {{id: r.c0}}), (b:{_quote(ends[1])} {{id: r.c1}}) "
+                       f"CREATE (a)-[:{_quote(table)} {{{props}}}]->(b)", {"rows": rows.params})
 
 
 def load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
     """Create the tables on ``conn`` and bulk-load ``graph`` through CSV files in ``work``;
     raise QueryError (one line) if the engine refuses the data."""
+    from briefgraph.graph.gc_pause import collector_paused
+
     try:
-        return _load(conn, graph, work)
+        with collector_paused():
+            return _load(conn, graph, work)
     except RuntimeError as exc:
         first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
         raise QueryError(f"the memory backend could not load the graph ({first[:200]})",
@@ -237,49 +334,58 @@ def load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
 
 
 def _load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
+    engine = _Engine(conn)
+    try:
+        lay = _queue_load(engine, graph, work)
+    except BaseException:
+        engine.finish_quietly()
+        raise
+    engine.finish()
+    return lay
+
+
+def _queue_load(engine: _Engine, graph: nx.MultiDiGraph, work: Path) -> Layout:
+    """Queue the tables and their data on ``engine``, nodes first (their copy overlaps the
+    encoding of the relationships)."""
     nodes = [(nid, node_properties(nid, d)) for nid, d in graph.nodes(data=True)]
-    edges = [(u, v, d["type"], edge_properties(u, v, d)) for u, v, d in graph.edges(data=True)]
-    lay = _layout(nodes, edges)
-    kind_of = {nid: props["kind"] for nid, props in nodes}
-    for u, v, etype, _ in edges:
-        lay.pairs.setdefault(etype, set()).add((kind_of[u], kind_of[v]))
-    ncols = list(lay.node_columns.items())
+    ncols = list(_node_layout(nodes).items())
+    kinds = tuple(load_schema().node_kinds)
     col_defs = ", ".join(f"{_quote(k)} {t}" + (" PRIMARY KEY" if k == "id" else "") for k, t in ncols)
-    for kind in lay.kinds:
-        conn.execute(f"CREATE NODE TABLE {_quote(kind)}({col_defs})")
-    conn.execute(f"CREATE NODE TABLE {_quote(DOCUMENT_LABEL)}(id STRING PRIMARY KEY, title STRING, "
-                 "`date` STRING, header_json STRING)")
+    for kind in kinds:
+        engine.run(f"CREATE NODE TABLE {_quote(kind)}({col_defs})")
+    engine.run(f"CREATE NODE TABLE {_quote(DOCUMENT_LABEL)}(id STRING PRIMARY KEY, title STRING, "
+               "`date` STRING, header_json STRING)")
+    by_kind: dict[str, _Rows] = {}
+    kind_of: dict[str, str] = {}
+    for nid, props in nodes:
+        kind = kind_of[nid] = props["kind"]
+        rows = by_kind.get(kind) or by_kind.setdefault(kind, _Rows(ncols))
+        rows.add([], props)
+    del nodes
+    for kind, rows in by_kind.items():
+        _copy(engine, kind, rows, work / f"node-{kind}.csv")
+    del by_kind
+    docs = _Rows([(k, "STRING") for k in ("id", "title", "date", "header_json")])
+    for doc_id, header in sorted(graph.graph.get("documents", {}).items()):
+        docs.add([], document_properties(doc_id, header))
+    _copy(engine, DOCUMENT_LABEL, docs, work / "documents.csv")
+
+    edges = [(u, v, d["type"], edge_properties(u, v, d)) for u, v, d in graph.edges(data=True)]
+    lay = _edge_layout(edges, kind_of)
+    lay.node_columns = dict(ncols)
     ecols = list(lay.edge_columns.items())
     edge_defs = "".join(f", {_quote(k)} {t}" for k, t in ecols)
     for etype, pairs in sorted(lay.pairs.items()):
         ends = ", ".join(f"FROM {_quote(s)} TO {_quote(t)}" for s, t in sorted(pairs))
-        conn.execute(f"CREATE REL TABLE {_quote(etype)}({ends}{edge_defs})")
-
-    by_kind: dict[str, list] = {}
-    node_row = _row_maker(ncols)
-    for nid, props in nodes:
-        by_kind.setdefault(props["kind"], []).append(node_row(props))
-    for kind, rows in by_kind.items():
-        path = work / f"node-{kind}.csv"
-        _write_csv(path, rows)
-        _copy(conn, kind, path, [t for _, t in ncols])
-    docs = [document_properties(d, h) for d, h in sorted(graph.graph.get("documents", {}).items())]
-    if docs:
-        path = work / "documents.csv"
-        dtypes = ["STRING"] * 4
-        _write_csv(path, ([_cell(p.get(k), "STRING") for k in ("id", "title", "date", "header_json")] for p in docs))
-        _copy(conn, DOCUMENT_LABEL, path, dtypes)
-    by_pair: dict[tuple[str, str, str], list] = {}
-    edge_row = _row_maker(ecols, lead=2)
+        engine.run(f"CREATE REL TABLE {_quote(etype)}({ends}{edge_defs})")
+    by_pair: dict[tuple[str, str, str], _Rows] = {}
     for u, v, etype, props in edges:
-        row = edge_row(props)
-        row[0], row[1] = u, v
-        by_pair.setdefault((etype, kind_of[u], kind_of[v]), []).append(row)
+        pair = (etype, kind_of[u], kind_of[v])
+        rows = by_pair.get(pair) or by_pair.setdefault(pair, _Rows(ecols, lead=2))
+        rows.add([u, v], props)
+    del edges
     for (etype, s, t), rows in sorted(by_pair.items()):
-        path = work / f"edge-{etype}-{s}-{t}.csv"
-        _write_csv(path, rows)
-        _copy(conn, etype, path, ["STRING", "STRING"] + [t for _, t in ecols],
-              (s, t) if len(lay.pairs[etype]) > 1 else None)
+        _copy(engine, etype, rows, work / f"edge-{etype}-{s}-{t}.csv", (s, t), len(lay.pairs[etype]) > 1)
     return lay
 
 

@@ -109,6 +109,14 @@ def _merge_list(into: list, new: Iterable) -> list:
     return into
 
 
+def _unique(items: Iterable) -> list:
+    """``items`` without repeats, in first-seen order (linear for strings, the usual case)."""
+    try:
+        return list(dict.fromkeys(items))
+    except TypeError:  # an unhashable item: compare instead
+        return _merge_list([], items)
+
+
 def _merge_props(into: dict, props: dict) -> None:
     if not props:
         return
@@ -138,8 +146,8 @@ def add_node(graph: nx.MultiDiGraph, node_id: str, kind: str, name: str,
         return
     load_schema().check_kind(kind)
     attrs = {k: v for k, v in props.items() if v is not None}
-    graph.add_node(node_id, kind=kind, name=name, aliases=_merge_list([], aliases),
-                   evidence=merge_evidence([], evidence), docs=_merge_list([], docs), **attrs)
+    graph.add_node(node_id, kind=kind, name=name, aliases=_unique(aliases),
+                   evidence=merge_evidence([], evidence), docs=_unique(docs), **attrs)
 
 
 def add_edge(graph: nx.MultiDiGraph, source: str, target: str, etype: str,
