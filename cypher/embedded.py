@@ -35,7 +35,7 @@ import tempfile
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 import networkx as nx
 
@@ -91,13 +91,11 @@ def _merge(a: str | None, b: str) -> str:
 
 @dataclass
 class Layout:
-    """The tables: columns (name -> type) shared by every node table, every relationship table,
-    and the (from, to) kind pairs of each relationship type."""
+    """The relationship tables: the columns (name -> type) every one has, and the (from, to)
+    kind pairs of each relationship type."""
 
-    node_columns: dict[str, str] = field(default_factory=dict)
     edge_columns: dict[str, str] = field(default_factory=dict)
     pairs: dict[str, set[tuple[str, str]]] = field(default_factory=dict)
-    kinds: tuple[str, ...] = ()
 
 
 def _node_layout(nodes: list[tuple[str, dict]]) -> dict[str, str]:
@@ -109,28 +107,34 @@ def _node_layout(nodes: list[tuple[str, dict]]) -> dict[str, str]:
             cols.setdefault(key, None)
     for key in schema.date_properties:
         cols.setdefault(key, None)
-    for _, props in nodes:
-        for key, value in props.items():
-            if key not in _CORE:
-                cols[key] = _merge(cols.get(key), _type_of(value))
+    _widen(cols, (props for _, props in nodes), _CORE)
     return {k: v or "STRING" for k, v in cols.items()}
+
+
+def _widen(cols: dict[str, str | None], records, fixed) -> None:
+    """Widen each column type in ``cols`` to hold the values of ``records`` (property dicts);
+    the ``fixed`` columns keep theirs."""
+    for props in records:
+        for key, value in props.items():
+            ctype = _SCALAR.get(type(value)) or _type_of(value)
+            old = cols.get(key)
+            if old != ctype and key not in fixed:
+                cols[key] = _merge(old, ctype)
 
 
 def _edge_layout(edges: list[tuple[str, str, str, dict]], kind_of: dict[str, str]) -> Layout:
     """The columns every relationship table has, and the (from, to) kind pairs of each type:
     those the schema allows and any others the graph holds."""
     schema = load_schema()
-    lay = Layout(kinds=tuple(schema.node_kinds))
+    lay = Layout()
     cols: dict[str, str | None] = {"evidence_json": "STRING", "source_ids": "STRING[]", "extra_json": "STRING"}
     for spec in schema.edge_types.values():
         for key in spec.properties:
             cols.setdefault(key, None)
         lay.pairs[spec.name] = {(s, t) for s in spec.sources for t in spec.targets}
-    for u, v, etype, props in edges:
+    for u, v, etype, _ in edges:
         lay.pairs.setdefault(etype, set()).add((kind_of[u], kind_of[v]))
-        for key, value in props.items():
-            if key not in ("evidence_json", "source_ids", "extra_json"):
-                cols[key] = _merge(cols.get(key), _type_of(value))
+    _widen(cols, (props for _, _, _, props in edges), ("evidence_json", "source_ids", "extra_json"))
     lay.edge_columns = {k: v or "STRING" for k, v in cols.items()}
     return lay
 
@@ -149,6 +153,14 @@ def _cell(value: Any, ctype: str) -> str:
     :data:`EMPTY`, a string that is :data:`EMPTY`)."""
     if value is None:
         return ""
+    if ctype == "STRING[]" and type(value) is list and value and all(value):
+        try:
+            text = SEP.join(value)  # a list of non-empty strings, the usual case
+        except TypeError:
+            pass
+        else:
+            if text.count(SEP) == len(value) - 1 and EMPTY not in text:
+                return text
     if ctype.endswith("[]"):
         if not isinstance(value, (list, tuple)):
             value = [value]
@@ -284,10 +296,17 @@ class _Engine:
         self._pending = []
 
     def finish(self) -> None:
-        """Wait for every queued statement; raise the first error (the rest are not run)."""
+        """Wait for every queued statement; raise the first error as a QueryError (the rest are
+        not run)."""
         try:
             for future in self._pending:
-                future.result()
+                try:
+                    future.result()
+                except RuntimeError as exc:
+                    first = next((line.strip() for line in str(exc).splitlines() if line.strip()),
+                                 type(exc).__name__)
+                    raise QueryError(f"the memory backend could not load the graph ({first[:200]})",
+                                     hint="use --backend neo4j") from None
         finally:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pending = []
@@ -299,6 +318,13 @@ def _copy(engine: _Engine, table: str, rows: _Rows, path: Path, ends: tuple[str,
     the kinds it joins; ``pair_option`` when it joins more than that pair): the lines by a
     COPY from a file at ``path``, the rest by CREATE from a parameter. (COPY from a parameter
     would be as fast, but Ladybug 0.22 crashes on a second such COPY into one table.)"""
+    if rows.params:
+        props = ", ".join(f"{_quote(name)}: CAST(r.c{i + rows.lead} AS {t})" for i, (name, t) in enumerate(rows.columns))
+        if ends is None:
+            engine.run(f"UNWIND $rows AS r CREATE (:{_quote(table)} {{{props}}})", {"rows": rows.params})
+        else:
+            engine.run(f"UNWIND $rows AS r MATCH (a:{_quote(ends[0])} {{id: r.c0}}), (b:{_quote(ends[1])} {{id: r.c1}}) "
+                       f"CREATE (a)-[:{_quote(table)} {{{props}}}]->(b)", {"rows": rows.params})
     if rows.lines:
         with open(path, "w", encoding="utf-8", newline="") as fh:
             fh.write("\n".join(rows.lines))
@@ -310,48 +336,33 @@ def _copy(engine: _Engine, table: str, rows: _Rows, path: Path, ends: tuple[str,
         engine.run(f"COPY {_quote(table)} FROM (LOAD WITH HEADERS ({heads}) FROM '{where}' "
                    f"(header=false, delim='{DELIM}', quote='{NO_QUOTE}', escape='{NO_QUOTE}', parallel=true) "
                    f"RETURN {cols}){option}", done=path)
-    if rows.params:
-        props = ", ".join(f"{_quote(name)}: CAST(r.c{i + rows.lead} AS {t})" for i, (name, t) in enumerate(rows.columns))
-        if ends is None:
-            engine.run(f"UNWIND $rows AS r CREATE (:{_quote(table)} {{{props}}})", {"rows": rows.params})
-        else:
-            engine.run(f"UNWIND $rows AS r MATCH (a:{_quote(ends[0])} {{id: r.c0}}), (b:{_quote(ends[1])} {{id: r.c1}}) "
-                       f"CREATE (a)-[:{_quote(table)} {{{props}}}]->(b)", {"rows": rows.params})
 
 
-def load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
-    """Create the tables on ``conn`` and bulk-load ``graph`` through CSV files in ``work``;
-    raise QueryError (one line) if the engine refuses the data."""
+def _load(conn, work: Path, read: Callable) -> None:
+    """Load the graph that ``read(nodes_done)`` gives (:func:`briefgraph.graph.jsonio.read_json`'s
+    contract: ``nodes_done(graph)`` once its nodes are in): the engine copies the nodes while
+    the edges are read and encoded."""
     from briefgraph.graph.gc_pause import collector_paused
 
+    engine = _Engine(conn)
+    kinds: list[dict[str, str]] = []
     try:
         with collector_paused():
-            return _load(conn, graph, work)
-    except RuntimeError as exc:
-        first = next((line.strip() for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
-        raise QueryError(f"the memory backend could not load the graph ({first[:200]})",
-                         hint="use --backend neo4j") from None
-
-
-def _load(conn, graph: nx.MultiDiGraph, work: Path) -> Layout:
-    engine = _Engine(conn)
-    try:
-        lay = _queue_load(engine, graph, work)
+            graph = read(lambda g: kinds.append(_queue_nodes(engine, g, work)))
+            _queue_edges(engine, graph, work, kinds[0])
     except BaseException:
         engine.finish_quietly()
         raise
     engine.finish()
-    return lay
 
 
-def _queue_load(engine: _Engine, graph: nx.MultiDiGraph, work: Path) -> Layout:
-    """Queue the tables and their data on ``engine``, nodes first (their copy overlaps the
-    encoding of the relationships)."""
+def _queue_nodes(engine: _Engine, graph: nx.MultiDiGraph, work: Path) -> dict[str, str]:
+    """Queue the node tables (one per kind, every one with the same columns) and their data;
+    return the kind of each node."""
     nodes = [(nid, node_properties(nid, d)) for nid, d in graph.nodes(data=True)]
     ncols = list(_node_layout(nodes).items())
-    kinds = tuple(load_schema().node_kinds)
     col_defs = ", ".join(f"{_quote(k)} {t}" + (" PRIMARY KEY" if k == "id" else "") for k, t in ncols)
-    for kind in kinds:
+    for kind in load_schema().node_kinds:
         engine.run(f"CREATE NODE TABLE {_quote(kind)}({col_defs})")
     engine.run(f"CREATE NODE TABLE {_quote(DOCUMENT_LABEL)}(id STRING PRIMARY KEY, title STRING, "
                "`date` STRING, header_json STRING)")
@@ -369,10 +380,13 @@ def _queue_load(engine: _Engine, graph: nx.MultiDiGraph, work: Path) -> Layout:
     for doc_id, header in sorted(graph.graph.get("documents", {}).items()):
         docs.add([], document_properties(doc_id, header))
     _copy(engine, DOCUMENT_LABEL, docs, work / "documents.csv")
+    return kind_of
 
+
+def _queue_edges(engine: _Engine, graph: nx.MultiDiGraph, work: Path, kind_of: dict[str, str]) -> None:
+    """Queue the relationship tables (one per type, with every pair of kinds it joins) and their data."""
     edges = [(u, v, d["type"], edge_properties(u, v, d)) for u, v, d in graph.edges(data=True)]
     lay = _edge_layout(edges, kind_of)
-    lay.node_columns = dict(ncols)
     ecols = list(lay.edge_columns.items())
     edge_defs = "".join(f", {_quote(k)} {t}" for k, t in ecols)
     for etype, pairs in sorted(lay.pairs.items()):
@@ -386,7 +400,6 @@ def _queue_load(engine: _Engine, graph: nx.MultiDiGraph, work: Path) -> Layout:
     del edges
     for (etype, s, t), rows in sorted(by_pair.items()):
         _copy(engine, etype, rows, work / f"edge-{etype}-{s}-{t}.csv", (s, t), len(lay.pairs[etype]) > 1)
-    return lay
 
 
 # -- databases: one per graph object (in memory) or per graph file (cached on disk) -------------
@@ -409,15 +422,17 @@ class Database:
         self.db.close()
 
 
-_BUFFER = 1 << 30  # bytes of Ladybug's buffer pool: a cap, not an allocation
+# Ladybug's buffer pool (a cap, not an allocation) and the address space each database reserves:
+# its default, 8 TiB, let a process hold only about 16 databases at once (a test session, a
+# notebook querying many graphs) before "Mmap ... failed"; 256 GiB holds a graph a thousand
+# times the 1,000-brief one (150 MB).
+_SIZES = {"buffer_pool_size": 1 << 30, "max_db_size": 1 << 38}
 _by_graph: "weakref.WeakKeyDictionary[nx.MultiDiGraph, tuple[tuple[int, int], Database]]" = \
     weakref.WeakKeyDictionary()
 
 
-def _connect(db):
-    lb = _engine()
-    conn = lb.Connection(db, num_threads=2)
-    return conn
+def _connect(db, threads: int = 2):
+    return _engine().Connection(db, num_threads=threads)
 
 
 def for_graph(graph: nx.MultiDiGraph) -> Database:
@@ -427,7 +442,7 @@ def for_graph(graph: nx.MultiDiGraph) -> Database:
     cached = _by_graph.get(graph)
     if cached and cached[0] == fingerprint:
         return cached[1]
-    database = _in_memory(graph, "graph")
+    database = _in_memory(_given(graph), "graph")
     _by_graph[graph] = (fingerprint, database)
     return database
 
@@ -451,46 +466,49 @@ def cache_key(data: bytes) -> str:
     return hashlib.sha256(_loader_stamp() + data).hexdigest()[:32]
 
 
-def for_file(data: bytes, origin: str, read_graph) -> Database:
-    """The cached database for a graph file whose bytes are ``data``; on a miss, ``read_graph()``
-    gives the networkx graph to build it from. A cache that cannot be written (a read-only home)
-    or an entry that does not open (a damaged file) costs speed, never the answer: the database
-    is then built again, in memory if need be."""
+def for_file(data: bytes, origin: str, read_graph: Callable) -> Database:
+    """The cached database for a graph file whose bytes are ``data``; on a miss,
+    ``read_graph(nodes_done)`` reads the file into a networkx graph, calling ``nodes_done(graph)``
+    once the nodes are in (:func:`briefgraph.graph.jsonio.read_json`'s contract), and the database
+    is built from it. A cache that cannot be written (a read-only home) or an entry that does not
+    open (a damaged file) costs speed, never the answer: the database is then built again, in
+    memory if need be."""
     lb = _engine()
     root = cache_root()
     entry = root / cache_key(data)
     target = entry / "graph.lbdb"
-    graph = None
     if not target.exists():
-        graph = read_graph()
         try:
-            _build(root, entry, graph)
+            _build(root, entry, read_graph)
         except OSError:
-            return _in_memory(graph, origin)
+            return _in_memory(read_graph, origin)
     else:
         try:
             os.utime(entry)
         except OSError:
             pass
     try:
-        db = lb.Database(str(target), read_only=True, buffer_pool_size=_BUFFER)
+        db = lb.Database(str(target), read_only=True, **_SIZES)
     except RuntimeError:  # damaged or half-written by a crashed build: start again without it
         shutil.rmtree(entry, ignore_errors=True)
-        return _in_memory(graph if graph is not None else read_graph(), origin)
+        return _in_memory(read_graph, origin)
     return Database(db, _connect(db), origin)
 
 
-def _build(root: Path, entry: Path, graph: nx.MultiDiGraph) -> None:
-    """Build ``graph``'s database beside ``entry`` and rename it into place (atomic)."""
+def _build(root: Path, entry: Path, read_graph: Callable) -> None:
+    """Build the database of the graph ``read_graph`` gives beside ``entry`` and rename it into
+    place (atomic)."""
     lb = _engine()
     root.mkdir(parents=True, exist_ok=True)
     building = Path(tempfile.mkdtemp(prefix=".build-", dir=root))
     try:
-        db = lb.Database(str(building / "graph.lbdb"), buffer_pool_size=_BUFFER)
+        db = lb.Database(str(building / "graph.lbdb"), **_SIZES)
         conn = _connect(db)
-        load(conn, graph, building)
-        conn.close()
-        db.close()
+        try:
+            _load(conn, building, read_graph)
+        finally:
+            conn.close()
+            db.close()
         for f in building.glob("*.csv"):
             f.unlink()
         try:
@@ -502,13 +520,22 @@ def _build(root: Path, entry: Path, graph: nx.MultiDiGraph) -> None:
     _prune(root)
 
 
-def _in_memory(graph: nx.MultiDiGraph, origin: str) -> Database:
+def _in_memory(read_graph: Callable, origin: str) -> Database:
     lb = _engine()
-    db = lb.Database(":memory:", buffer_pool_size=_BUFFER)
+    db = lb.Database(":memory:", **_SIZES)
     conn = _connect(db)
     with tempfile.TemporaryDirectory(prefix="briefgraph-ladybug-") as work:
-        load(conn, graph, Path(work))
+        _load(conn, Path(work), read_graph)
     return Database(db, conn, origin)
+
+
+def _given(graph: nx.MultiDiGraph) -> Callable:
+    """A ``read_graph`` (see :func:`for_file`) for a graph already in memory."""
+    def read(nodes_done: Callable) -> nx.MultiDiGraph:
+        nodes_done(graph)
+        return graph
+
+    return read
 
 
 def _prune(root: Path) -> None:

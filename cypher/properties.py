@@ -72,7 +72,9 @@ def _split(owner: str, data: dict[str, Any], skip: tuple[str, ...]) -> tuple[dic
         if key in DERIVED:
             raise SchemaError(f"{owner} has a property named {key!r}, which briefgraph reserves "
                               f"for Neo4j ({', '.join(DERIVED)})")
-        if _storable(value):
+        if type(value) is str:  # most values: no need to ask
+            plain[key] = value
+        elif _storable(value):
             plain[key] = list(value) if isinstance(value, tuple) else value
         else:
             extra[key] = value

@@ -14,7 +14,7 @@ import errno
 import json
 import os
 from pathlib import Path
-from typing import IO, Any, Iterable
+from typing import IO, Any, Callable, Iterable
 
 import networkx as nx
 import orjson
@@ -24,7 +24,7 @@ from briefgraph.graph.atomic import open_output
 from briefgraph.graph.gc_pause import collector_paused
 from briefgraph.graph.model import GraphBuilder, add_edge, add_node, new_graph
 from briefgraph.graph.schema import load_schema
-from briefgraph.graph.validate import FORMAT, check_graph_data
+from briefgraph.graph.validate import FORMAT, check_edge_data, check_graph_data
 from briefgraph.inputs import read_input
 
 
@@ -102,15 +102,20 @@ def _first_three(item: tuple) -> tuple:
     return item[:3]
 
 
-def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
+def from_dict(data: Any, origin: str = "graph",
+              nodes_done: Callable[[nx.MultiDiGraph], None] | None = None) -> nx.MultiDiGraph:
     """Build a graph from a node-link dictionary; raise InputError if it is not a valid one.
 
     Strict (:mod:`briefgraph.graph.validate`): the ``format`` and ``schema_version`` are
     checked (an older version is migrated or refused with a hint), node ids must be unique,
     ``id``, ``kind`` and ``name`` present and strings, dates valid, evidence well-formed, and
     no value nested deeper than any briefgraph writes.
+
+    ``nodes_done(graph)`` is called once the documents and nodes are in, before the edges are
+    checked and added: a consumer (the embedded Cypher engine's loader) starts on the nodes
+    while the edges are read. An invalid edge still raises, after that call.
     """
-    data = check_graph_data(data, origin)
+    data = check_graph_data(data, origin, nodes_only=True)
     g = new_graph()
     for doc in data.get("documents") or []:
         g.graph["documents"][str(doc["id"])] = {k: v for k, v in doc.items() if k != "id"}
@@ -120,6 +125,9 @@ def from_dict(data: Any, origin: str = "graph") -> nx.MultiDiGraph:
             nid, kind, name = n.pop("id"), n.pop("kind"), n.pop("name")
             add_node(g, nid, kind, name, n.pop("aliases", None) or [], n.pop("evidence", None) or [],
                      n.pop("docs", None) or [], **n)
+        if nodes_done is not None:
+            nodes_done(g)
+        check_edge_data(data, origin)
         for e in data["edges"]:
             e = dict(e)
             s, t = e.pop("source"), e.pop("target")
@@ -175,8 +183,10 @@ def _write_all(buffer: IO[bytes], raw: bytes) -> None:
         view = view[written:]
 
 
-def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:
-    """Read a graph written by :func:`write_json` from a path or an open file."""
+def read_json(source: str | os.PathLike | IO[str],
+              nodes_done: Callable[[nx.MultiDiGraph], None] | None = None) -> nx.MultiDiGraph:
+    """Read a graph written by :func:`write_json` from a path or an open file
+    (``nodes_done``: see :func:`from_dict`)."""
     if hasattr(source, "read"):
         origin, text = getattr(source, "name", "input"), source.read()
     else:
@@ -192,4 +202,4 @@ def read_json(source: str | os.PathLike | IO[str]) -> nx.MultiDiGraph:
         except orjson.JSONDecodeError as exc:
             raise InputError(f"{origin} is not JSON (line {exc.lineno}: {exc.msg})",
                              hint="give a file written by 'briefgraph ingest'") from None
-        return from_dict(data, origin)
+        return from_dict(data, origin, nodes_done)

@@ -32,9 +32,10 @@ _PART = re.compile(r"(\d{3,4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DAY_PROPERTIES = ("date_start", "date_end", "accessed")
 
 
-def check_graph_data(data: Any, origin: str = "graph") -> dict:
+def check_graph_data(data: Any, origin: str = "graph", nodes_only: bool = False) -> dict:
     """Return ``data`` (migrated to the current schema version) if it is a valid graph
-    dictionary; raise InputError naming the first problem otherwise.
+    dictionary; raise InputError naming the first problem otherwise. ``nodes_only`` leaves the
+    edges' contents to :func:`check_edge_data` (a reader that builds the nodes first).
 
     Examples
     --------
@@ -68,9 +69,17 @@ def check_graph_data(data: Any, origin: str = "graph") -> dict:
     seen: dict[str, int] = {}
     for i, node in enumerate(data["nodes"], 1):
         _check_node(node, i, origin, seen)
-    for i, edge in enumerate(edges, 1):
-        _check_edge(edge, i, origin)
+    if nodes_only:
+        return data
+    check_edge_data(data, origin)
     return data
+
+
+def check_edge_data(data: dict, origin: str = "graph") -> None:
+    """Check the edges of a graph dictionary whose other parts passed
+    ``check_graph_data(data, nodes_only=True)``; raise InputError naming the first problem."""
+    for i, edge in enumerate(data["edges"], 1):
+        _check_edge(edge, i, origin)
 
 
 def _short(value: Any) -> str:
@@ -130,7 +139,7 @@ def _check_node(node: Any, i: int, origin: str, seen: dict[str, int]) -> None:
     if isinstance(start, str) and isinstance(end, str) and start > end:
         raise InputError(f"{where} ends ({end}) before it starts ({start})")
     for key, value in node.items():
-        if key not in ("evidence", "aliases", "docs"):
+        if type(value) in _NESTED and key not in ("evidence", "aliases", "docs"):
             _check_depth(value, f"{where}: property {key!r}")
 
 
@@ -143,7 +152,7 @@ def _check_edge(edge: Any, i: int, origin: str) -> None:
     where = f"{origin}: edge {edge['source']} -[{edge['type']}]-> {edge['target']}"
     _check_evidence(edge.get("evidence"), where)
     for key, value in edge.items():
-        if key != "evidence":
+        if type(value) in _NESTED and key != "evidence":
             _check_depth(value, f"{where}: property {key!r}")
 
 
@@ -155,7 +164,8 @@ def _check_strings(value: Any, where: str) -> None:
 
 
 _EVIDENCE_TYPES = {"text": str, "doc": str, "start": int, "end": int}
-_EVIDENCE_KEYS = frozenset(("text", "doc", "start", "end", "mention", "sources"))
+_EVIDENCE_KEYS = frozenset(("text", "doc", "start", "end", "mention", "sources", "page", "paragraph"))
+_INT_OR_NONE = (int, type(None))
 
 
 def _check_evidence(evidence: Any, where: str) -> None:
@@ -170,8 +180,9 @@ def _check_evidence(evidence: Any, where: str) -> None:
                 and type(record.get("text", "")) is str and type(record.get("doc", "")) is str
                 and type(record.get("start", 0)) is int and type(record.get("end", 0)) is int
                 and type(record.get("mention")) in (str, type(None))
+                and type(record.get("paragraph")) in _INT_OR_NONE and type(record.get("page")) in _INT_OR_NONE
                 and type(sources := record.get("sources", [])) is list
-                and all(type(x) is str for x in sources)):
+                and (not sources or all(map(str.__instancecheck__, sources)))):
             continue
         if not isinstance(record, dict):
             raise InputError(f"{where}: an evidence record is not an object")
@@ -187,6 +198,9 @@ def _check_evidence(evidence: Any, where: str) -> None:
                 raise InputError(f"{where}: evidence field {key!r} holds {_short(value)}",
                                  hint="text and doc are strings, start and end whole numbers, "
                                       "sources a list of ids")
+
+
+_NESTED = (list, dict)  # the JSON types whose depth is checked
 
 
 def _check_depth(value: Any, where: str) -> None:

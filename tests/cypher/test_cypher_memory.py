@@ -202,3 +202,14 @@ def test_rows_a_load_file_cannot_carry_arrive_unchanged():
     assert long_text in hub and len(hub) > LONG_ROW
     edges = run_query(g, "MATCH (a)-[r:SUPPORTS]->(b) RETURN a.id AS a, size(r.evidence_json) AS n ORDER BY a")
     assert [r["a"] for r in edges] == ["state:lf", "state:plain"] and edges[0]["n"] > LONG_ROW > edges[1]["n"]
+
+
+def test_many_graphs_can_be_queried_at_once():
+    # Each graph keeps its own in-memory database; Ladybug's default address-space reservation
+    # (8 TiB each) let a process hold only 15 before "Mmap ... failed".
+    graphs = []
+    for i in range(40):
+        g = new_graph()
+        add_node(g, "state:1", "State", f"S{i}")
+        graphs.append(g)
+        assert run_query(g, "MATCH (s:State) RETURN s.name AS n") == [{"n": f"S{i}"}]
