@@ -101,12 +101,12 @@ def open_file(path: str | Path, read_graph: Callable[..., nx.MultiDiGraph] | Non
     """The cached database of the graph file at ``path`` (built on first use; ``read_graph``:
     see :func:`briefgraph.cypher.embedded.for_file`)."""
     from briefgraph.cypher.embedded import for_file
-    from briefgraph.graph.jsonio import read_json
+    from briefgraph.graph.jsonio import parse_json
     from briefgraph.inputs import read_input
 
     p = Path(path)
     data = read_input(p, "a graph file")
-    return for_file(data, str(p), read_graph or (lambda nodes_done: read_json(p, nodes_done)))
+    return for_file(data, str(p), read_graph or (lambda nodes_done: parse_json(data, str(p), nodes_done)))
 
 
 def run_query_file(path: str | Path, cypher: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:

@@ -188,18 +188,24 @@ def read_json(source: str | os.PathLike | IO[str],
     """Read a graph written by :func:`write_json` from a path or an open file
     (``nodes_done``: see :func:`from_dict`)."""
     if hasattr(source, "read"):
-        origin, text = getattr(source, "name", "input"), source.read()
-    else:
-        path = Path(source)
-        origin = str(path)
-        try:
-            text = read_input(path, "a graph file").decode("utf-8")
-        except UnicodeDecodeError:
-            raise InputError(f"{path} is not UTF-8 JSON") from None
+        return parse_json(source.read(), getattr(source, "name", "input"), nodes_done)
+    path = Path(source)
+    return parse_json(read_input(path, "a graph file"), str(path), nodes_done)
+
+
+def parse_json(text: str | bytes, origin: str,
+               nodes_done: Callable[[nx.MultiDiGraph], None] | None = None) -> nx.MultiDiGraph:
+    """The graph in ``text``, the contents of a graph file (bytes are UTF-8), named ``origin``
+    in error messages (``nodes_done``: see :func:`from_dict`)."""
     with collector_paused():
         try:
-            data = orjson.loads(text)
+            data = orjson.loads(text)  # bytes straight in: orjson checks the UTF-8 itself
         except orjson.JSONDecodeError as exc:
+            if isinstance(text, bytes):
+                try:
+                    text.decode("utf-8")
+                except UnicodeDecodeError:
+                    raise InputError(f"{origin} is not UTF-8 JSON") from None
             raise InputError(f"{origin} is not JSON (line {exc.lineno}: {exc.msg})",
                              hint="give a file written by 'briefgraph ingest'") from None
         return from_dict(data, origin, nodes_done)
