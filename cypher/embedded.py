@@ -366,16 +366,17 @@ def _queue_nodes(engine: _Engine, graph: nx.MultiDiGraph, work: Path) -> dict[st
         engine.run(f"CREATE NODE TABLE {_quote(kind)}({col_defs})")
     engine.run(f"CREATE NODE TABLE {_quote(DOCUMENT_LABEL)}(id STRING PRIMARY KEY, title STRING, "
                "`date` STRING, header_json STRING)")
-    by_kind: dict[str, _Rows] = {}
+    by_kind: dict[str, list[dict[str, Any]]] = {}
     kind_of: dict[str, str] = {}
     for nid, props in nodes:
         kind = kind_of[nid] = props["kind"]
-        rows = by_kind.get(kind) or by_kind.setdefault(kind, _Rows(ncols))
-        rows.add([], props)
+        by_kind.setdefault(kind, []).append(props)
     del nodes
-    for kind, rows in by_kind.items():
+    for kind in list(by_kind):  # each table queued as soon as it is encoded
+        rows = _Rows(ncols)
+        for props in by_kind.pop(kind):
+            rows.add([], props)
         _copy(engine, kind, rows, work / f"node-{kind}.csv")
-    del by_kind
     docs = _Rows([(k, "STRING") for k in ("id", "title", "date", "header_json")])
     for doc_id, header in sorted(graph.graph.get("documents", {}).items()):
         docs.add([], document_properties(doc_id, header))
@@ -392,13 +393,14 @@ def _queue_edges(engine: _Engine, graph: nx.MultiDiGraph, work: Path, kind_of: d
     for etype, pairs in sorted(lay.pairs.items()):
         ends = ", ".join(f"FROM {_quote(s)} TO {_quote(t)}" for s, t in sorted(pairs))
         engine.run(f"CREATE REL TABLE {_quote(etype)}({ends}{edge_defs})")
-    by_pair: dict[tuple[str, str, str], _Rows] = {}
+    by_pair: dict[tuple[str, str, str], list[tuple[str, str, dict[str, Any]]]] = {}
     for u, v, etype, props in edges:
-        pair = (etype, kind_of[u], kind_of[v])
-        rows = by_pair.get(pair) or by_pair.setdefault(pair, _Rows(ecols, lead=2))
-        rows.add([u, v], props)
+        by_pair.setdefault((etype, kind_of[u], kind_of[v]), []).append((u, v, props))
     del edges
-    for (etype, s, t), rows in sorted(by_pair.items()):
+    for etype, s, t in sorted(by_pair):  # each table queued as soon as it is encoded
+        rows = _Rows(ecols, lead=2)
+        for u, v, props in by_pair.pop((etype, s, t)):
+            rows.add([u, v], props)
         _copy(engine, etype, rows, work / f"edge-{etype}-{s}-{t}.csv", (s, t), len(lay.pairs[etype]) > 1)
 
 
