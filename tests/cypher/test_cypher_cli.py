@@ -217,3 +217,25 @@ def test_a_damaged_cache_entry_is_rebuilt(graph_file, tmp_path, monkeypatch):
     result = invoke(*args)
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout) == [{"n": 3}]
+
+
+def test_a_cache_folder_with_quotes_and_backslashes(graph_file, tmp_path, monkeypatch):
+    # the engine reads its load files by a path written into a COPY statement
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "it's a \\ folder"))
+    args = ["query", "MATCH (s:State) RETURN count(s) AS n", graph_file, "--format", "json"]
+    for _ in range(2):  # built, then opened from the cache
+        result = invoke(*args)
+        assert result.exit_code == 0, result.output
+        assert json.loads(result.stdout) == [{"n": 3}]
+    assert list((tmp_path / "it's a \\ folder").glob("ladybug-*/*/graph.lbdb"))
+
+
+def test_an_invalid_edge_stops_the_build_and_leaves_no_cache_entry(graph_file, tmp_path):
+    # the engine starts on the nodes before the edges are checked
+    data = json.loads(graph_file.read_text(encoding="utf-8"))
+    data["edges"][-1]["evidence"] = "not a list"
+    bad = tmp_path / "bad.json"
+    bad.write_text(json.dumps(data), encoding="utf-8")
+    one_error(invoke("query", "MATCH (s:State) RETURN count(s) AS n", bad), "'evidence' must be a list")
+    cache = tmp_path / "cache"
+    assert not [p for p in cache.rglob("*") if p.is_file()]
