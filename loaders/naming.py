@@ -19,6 +19,12 @@ _STOP_WORDS = {"in", "at", "on", "with", "was", "were", "is", "by", "during", "s
 _LINKS = {"during", "at", "in", "on", "of", "for", "with", "after", "before", "by", "to", "and", "the", "a", "an"}
 _ACTS = {"open": "Opening", "hand": "Handover", "flag": "Flag-off", "lay": "Foundation", "commission": "Commissioning"}
 _NUMBER = re.compile(r"\s+(?:No\.?\s*)?(\d{2,5})\b")
+# what follows "on"/"of" when it is a time, not the subject: "a defence pact on Saturday",
+# "an accord on 4 September", "the agreement of March 2021"
+_WHEN = re.compile(r"\s+(?:on|of|for)\s+(?:the\s+)?(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"
+                   r"|(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+                   r"\s+(?:\d|of\b)|\d{1,2}(?:st|nd|rd|th)?\s+(?:of\s+)?[A-Z][a-z]+|(?:this|last|next|that)\s+"
+                   r"(?:week|month|year|day)\b)")
 
 
 def _with_tail(ev: EventMention) -> str | None:
@@ -26,7 +32,7 @@ def _with_tail(ev: EventMention) -> str | None:
     word and what it is on, as the text gives them."""
     text = ev.sent.text
     m = _TAIL.match(text, ev.end)
-    if not m or ev.kind != "Agreement" and not ev.trigger[:1].isupper():
+    if not m or ev.kind != "Agreement" and not ev.trigger[:1].isupper() or _WHEN.match(text, ev.end):
         return None
     words = m.group(0).split()
     out = [words[0]]

@@ -107,3 +107,12 @@ def test_bodies_with_their_abbreviation_and_their_state():
 def test_a_region_used_as_an_adjective_is_no_place():
     g = read("West African leaders met the three Sahel governments in Abuja in 2024.")
     assert "Sahel" not in g.names("Place") and "West Africa" not in g.names("Place")
+
+
+def test_a_time_after_an_agreement_is_its_date_not_its_subject():
+    g = read("Kenya and Uganda signed a defence pact on Saturday. Chad and Sudan signed an accord on "
+             "4 March. Ghana and Togo signed an agreement on maritime security.", date="12 March 2024")
+    names = g.names("Agreement")
+    assert "Agreement on maritime security" in names  # what it is on, as the text gives it
+    assert not [n for n in names if "Saturday" in n or "March" in n], names
+    assert sorted(e["date"] for e in g.events("Agreement") if e.get("date")) == ["2024-03-04", "2024-03-09"]
