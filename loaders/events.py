@@ -48,6 +48,8 @@ _PREDICATE = re.compile(r"(?:\b(?:this|it|that)\s+(?:was|is|has\s+been|will\s+be
 _PLANNED_AFTER = re.compile(r"[^.;:]{0,80}?\b(?:would|will|was\s+to|is\s+to|were\s+to|are\s+to|(?:was|is|were|are)\s+"
                             r"(?:supposed|expected|scheduled|due|set|planned)\s+to)\s+(?:\w+\s+){0,2}"
                             r"(?:take\s+place|be\s+held|convene|open|start|begin)\b", re.I)
+# an aside between a noun and its predicate: "the summit—involving the five countries—was to ..."
+_ASIDE = re.compile(r"\s*(?:[—–]|\s-\s)[^—–.;]{1,200}?(?:[—–]|\s-\s)|\s*\([^()]{1,200}\)")
 _ADJECTIVE_NOUNS = {"forces", "troops", "army", "armies", "power", "powers", "countries", "states", "parties",
                     "nations", "regime", "soldiers", "members", "member", "fathers", "father", "document",
                     "documents", "ceremony", "principles", "charter"}
@@ -237,7 +239,7 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
         ev.number = num.group(1)
     if not noun and _cue_before(lows, a, "negated", 4):
         ev.status = "negated"
-    elif _cue_before(lows, a, "planned", 5) or noun and _PLANNED_AFTER.match(text, e):
+    elif _cue_before(lows, a, "planned", 5) or noun and _planned_after(text, e):
         ev.status = "planned"
     fresh = any(w in _FRESH for w in before[-3:]) or name is not None
     ev.anaphor = noun and det is not None and det not in ("a", "an") and not fresh and count is None
@@ -247,6 +249,13 @@ def mention_of(sent: Sentence, toks: list[Token], trig: Trigger, ms: list[Mentio
     if noun and of:
         ev.theme = next((m.key for m in ms if m.kind in ACTOR_KINDS and m.start == e + of.end()), None)
     return ev
+
+
+def _planned_after(text: str, end: int) -> bool:
+    """Whether the predicate of the noun ending at ``end`` plans it ("the summit would take
+    place on 27 November"), past an aside between them."""
+    aside = _ASIDE.match(text, end)
+    return bool(_PLANNED_AFTER.match(text, aside.end() if aside else end))
 
 
 # -- the pass --------------------------------------------------------------------------------------

@@ -116,3 +116,13 @@ def test_a_time_after_an_agreement_is_its_date_not_its_subject():
     assert "Agreement on maritime security" in names  # what it is on, as the text gives it
     assert not [n for n in names if "Saturday" in n or "March" in n], names
     assert sorted(e["date"] for e in g.events("Agreement") if e.get("date")) == ["2024-03-04", "2024-03-09"]
+
+
+def test_a_plan_told_past_an_aside_is_a_plan_and_the_event_takes_the_real_date():
+    # the aside is longer than the reach of the predicate on its own (80 characters)
+    g = read("The Third Baltic Leaders’ Summit—involving the three Baltic countries of Estonia, Latvia and "
+             "Lithuania, with observers from Poland—was supposed to take place in March, but it was "
+             "postponed. The long-awaited summit eventually took place on 29 November.", date="2 December 2019")
+    summit = _event(g, "Summit")
+    assert summit["date"] == "2019-11-29" and summit.get("status") is None
+    assert {"Estonia", "Latvia", "Lithuania"} <= g.parties(summit)
