@@ -3,7 +3,8 @@
 * A date right before a noun trigger is that noun's own: "the July 2023 coup".
 * Otherwise a date goes to the nearest trigger of its clause, a trigger before it preferred
   ("paid an official visit to Azerbaijan in 1995"); another trigger or a comma between them
-  weighs against.
+  weighs against, and the name a noun trigger is "of" does not ("the summit of the Community
+  of ... States (Celac) on Tuesday"). Where two dates want one event, the nearer wins.
 * A date that opens the sentence ("In 2014, ...") holds for every event of that clause.
 * "a two-day visit ... on 11 July" lasts two days; "concluded his two-day visit on 12 July"
   ends on the day given.
@@ -26,6 +27,10 @@ _CONCLUDED = re.compile(r"\b(?:concluded|ended|wrapped\s+up|completed)\s+(?:his|
 _FRONT = re.compile(r"^(?:[A-Z][a-z]+,?\s*)?(?:(?:in|on|by|since|during|from|at|until)\s*)?(?:the\s*)?$", re.I)
 _SINCE = re.compile(r"\bsince\s", re.I)
 _CLAUSE = re.compile(r"[;:]|,\s+(?:but|while|whereas|which|who|when|where)\b")
+# the name a noun trigger is "of": "the VII summit of the Community of Latin American and
+# Caribbean States (Celac) on Tuesday" (the date is as near the summit as "the summit on Tuesday")
+_NAMED_COMPLEMENT = re.compile(r"\s+of\s+(?:the\s+)?[A-Z][\w’'\-]*(?:\s+(?:(?:of|and|for|the)\s+)*[A-Z][\w’'\-]*)*"
+                               r"(?:\s*\([^()]{1,40}\))?")
 
 
 def clause_start(text: str, pos: int) -> int:
@@ -107,8 +112,8 @@ def assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], da
     if not dates:
         return
     text = sent.text
-    fronted: list[DateMention] = []
-    for d in dates:
+    chosen: list[tuple[float, int, DateMention, EventMention, bool]] = []
+    for k, d in enumerate(dates):
         start = clause_start(text, d.start)
         is_front = bool(_FRONT.match(text[start:d.start].strip())) and text[d.end:d.end + 1] in (",", "")
         target = next((ev for ev in here if ev.pos == "noun" and 0 <= ev.start - d.end <= 30 and
@@ -116,28 +121,35 @@ def assign_dates(sent: Sentence, toks: list[Token], here: list[EventMention], da
                                     text[d.end:ev.start])), None)  # "the 2006 Lombok Treaty"
         if target is None and _SINCE.search(text, max(0, d.start - 8), d.start + 6):
             continue  # "the first visit since 2015", "strained since 2013": a period's start, not an event's date
+        best = (-1.0, target) if target is not None else None
         if target is None:
-            best = None
             for ev in here:
                 if not same_clause(text, ev.start, d.start):
                     continue
                 if d.start >= ev.end:
-                    gap, between = d.start - ev.end, text[ev.end:d.start]
+                    named = _NAMED_COMPLEMENT.match(text, ev.end) if ev.pos == "noun" else None
+                    after = named.end() if named and named.end() <= d.start else ev.end
+                    gap, between = d.start - after, text[after:d.start]
                 else:
                     gap, between = ev.start - d.end + (0 if is_front else 40), text[d.end:ev.start]
                 crossing = sum(1 for o in here if o is not ev and min(d.start, ev.start) < o.start < max(d.end, ev.end))
                 score = gap + 200 * crossing + 30 * between.count(",") * (not is_front)
                 if best is None or score < best[0]:
                     best = (score, ev)
-            target = best[1] if best else None
-        if target is None and is_front:
-            target = min(here, key=lambda ev: ev.start)
-        if target is None or target.date is not None:
+        if best is None and is_front:
+            best = (0.0, min(here, key=lambda ev: ev.start))
+        if best is not None:
+            chosen.append((best[0], k, d, best[1], is_front))
+    # each event takes the date that fits it best, not the first told: "meetings on Monday and
+    # attend the summit on Tuesday" gives the summit Tuesday even when Monday's nearest event is it
+    fronted: list[DateMention] = []
+    for _, _, d, ev, is_front in sorted(chosen, key=lambda c: (c[0], c[1])):
+        if ev.date is not None:
             continue
-        set_date(target, d, text)
+        set_date(ev, d, text)
         if is_front:
             fronted.append(d)
-    for d in fronted:
+    for d in sorted(fronted, key=lambda d: d.start):
         for ev in here:
             if ev.date is None and ev.start > d.start and same_clause(text, d.start, ev.start):
                 set_date(ev, d, text)

@@ -126,3 +126,19 @@ def test_a_plan_told_past_an_aside_is_a_plan_and_the_event_takes_the_real_date()
     summit = _event(g, "Summit")
     assert summit["date"] == "2019-11-29" and summit.get("status") is None
     assert {"Estonia", "Latvia", "Lithuania"} <= g.parties(summit)
+
+
+def test_each_event_takes_the_date_that_fits_it_best_not_the_first_told():
+    # 23 January 2023 was a Monday; "a series of meetings" is no event, so Monday's nearest
+    # event is the summit, but Tuesday is the summit's own
+    g = read("President Ana Sousa of Portugal landed Sunday to hold a series of meetings with local officials "
+             "and business leaders on Monday and attend the summit on Tuesday.", date="23 January 2023")
+    assert _event(g, "Summit")["date"] == "2023-01-24"
+    assert _event(g, "Visit")["date"] == "2023-01-22"
+
+
+def test_a_date_after_the_name_a_noun_is_of_is_near_it():
+    g = read("President Ana Sousa of Portugal landed Sunday to hold a series of meetings with local officials "
+             "on Monday and attend the summit of the Union of South Atlantic and Caribbean Nations (Usacan) "
+             "on Tuesday.", date="23 January 2023")
+    assert _event(g, "Summit")["date"] == "2023-01-24"
