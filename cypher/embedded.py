@@ -349,6 +349,8 @@ def _load(conn, work: Path, read: Callable) -> None:
     try:
         with collector_paused():
             graph = read(lambda g: kinds.append(_queue_nodes(engine, g, work)))
+            if not kinds:  # a reader that did not report its nodes
+                kinds.append(_queue_nodes(engine, graph, work))
             _queue_edges(engine, graph, work, kinds[0])
     except BaseException:
         engine.finish_quietly()

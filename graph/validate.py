@@ -30,6 +30,7 @@ MAX_DEPTH = 32
 _DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _PART = re.compile(r"(\d{3,4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _DAY_PROPERTIES = ("date_start", "date_end", "accessed")
+_NESTED = (list, dict)  # the JSON types whose depth is checked
 
 
 def check_graph_data(data: Any, origin: str = "graph", nodes_only: bool = False) -> dict:
@@ -198,9 +199,6 @@ def _check_evidence(evidence: Any, where: str) -> None:
                 raise InputError(f"{where}: evidence field {key!r} holds {_short(value)}",
                                  hint="text and doc are strings, start and end whole numbers, "
                                       "sources a list of ids")
-
-
-_NESTED = (list, dict)  # the JSON types whose depth is checked
 
 
 def _check_depth(value: Any, where: str) -> None:

@@ -213,3 +213,18 @@ def test_many_graphs_can_be_queried_at_once():
         add_node(g, "state:1", "State", f"S{i}")
         graphs.append(g)
         assert run_query(g, "MATCH (s:State) RETURN s.name AS n") == [{"n": f"S{i}"}]
+
+
+def test_a_graph_file_reader_that_does_not_report_its_nodes_still_loads(tmp_path, monkeypatch):
+    # open_file's read_graph may be any reader; the engine starts early only when told
+    from briefgraph.cypher.memory import open_file
+    from briefgraph.graph.jsonio import read_json, write_json
+
+    monkeypatch.setenv("BRIEFGRAPH_CACHE", str(tmp_path / "cache"))
+    path = tmp_path / "graph.json"
+    write_json(G, path)
+    database = open_file(path, read_graph=lambda nodes_done: read_json(path))
+    try:
+        assert database.execute("MATCH (s:State) RETURN count(s)", {})[1] == [[3]]
+    finally:
+        database.close()
