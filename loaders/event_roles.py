@@ -36,6 +36,11 @@ _LOCATIVE = re.compile(r"\b(?:in|at|near|outside|inside|to|from)\s+(?:the\s+)?(?
 _OWN_PHRASE = re.compile(r"[^,;:.]{0,100}?(?=\s+(?:was|were|is|are|has|have|had|will|would|took|held|signed|"
                          r"being|which|who|that)\b|[,;:.]|$)")
 _POSSESSIVE_PRONOUNS = {"his", "her", "their", "its"}
+# "Park's successor, President Moon Jae-in, visited Japan": the person whose successor (envoy,
+# spokesman ...) acts is not the one acting
+_RELATED = re.compile(r"['’]s?\s+(?:[a-z\-]+\s+){0,2}(?:successor|predecessor|spokes(?:man|woman|person)|envoy|"
+                      r"emissary|adviser|advisor|aide|deputy|wife|husband|widow|son|daughter|brother|sister|"
+                      r"counterpart)\b")
 _PASSIVE = re.compile(r"\b(?:was|were|is|are|has\s+been|have\s+been|had\s+been|being)\s+(?:(?:also|then|later|\w+ly)\s+)?\Z")
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|convened|organised|organized)\s+(?:in|at)\s+(?:the\s+)?\Z")
 _NEW_CLAUSE = re.compile(r",\s+(?:and\s+(?=[A-Z])|(?:shortly|just|soon|long|well|only)?\s*(?:after|before|since|following|until)\b)")
@@ -137,7 +142,8 @@ def _assign(sent: Sentence, toks: list[Token], here: list[EventMention], ms: lis
         ti = next(i for i, t in enumerate(toks) if t.start >= ev.start)
         near_lo = toks[_np_start(toks, ti, light)].start
         right = [m for m in actors if ev.end <= m.start and m.end <= hi]
-        left_all = [m for m in actors if lo <= m.start and m.end <= ev.start]
+        left_all = [m for m in actors if lo <= m.start and m.end <= ev.start and
+                    not (m.kind == "Person" and _RELATED.match(text, m.end))]
         if ev.anaphor:
             # "on the sidelines of the visit": no subject from before an anaphor's own phrase
             # (the names after it, up to the next trigger, are its objects)

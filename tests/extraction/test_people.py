@@ -75,3 +75,10 @@ def test_a_name_that_starts_like_an_honorific_is_read_whole():
     # "Mr" at the start of "Mrio": once an endless loop
     g = read("Foreign Minister Mrio Draghi of Italy met his counterpart in Rome in 2021.")
     assert "Mrio Draghi" in g.names("Person")
+
+
+def test_the_person_whose_successor_acts_is_not_the_one_acting():
+    g = read("Chancellor Hans Keller of Austria met President Ana Sousa of Portugal in 2019. Keller’s successor, "
+             "Chancellor Lena Brandt, visited Portugal in 2021.")
+    visit = next(e for e in g.events() if e["event_type"] == "Visit")
+    assert "Lena Brandt" in g.parties(visit) and "Hans Keller" not in g.parties(visit)
