@@ -82,13 +82,10 @@ def _own_peak_mb() -> float | None:
     child with vfork, and Linux carries the parent's peak across exec into the child's
     ru_maxrss, so a child of a runner holding a 1,000-brief graph would report the runner's."""
     try:
-        with open("/proc/self/status", encoding="ascii") as fh:
-            for line in fh:
-                if line.startswith("VmHWM:"):
-                    return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return None
+        from benchmarks.procstat import status_mb
+    except ImportError:  # run as a script (the children): its own folder is on the path
+        from procstat import status_mb
+    return status_mb()[1] or None
 
 
 def run(sizes: tuple[int, ...] = (100, 1000), jobs: int = 2) -> dict[str, Any]:

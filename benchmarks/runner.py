@@ -48,6 +48,7 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from benchmarks import corpus
+from benchmarks.procstat import status_mb
 
 CORPUS_COLUMNS = ["briefs", "kB", "kB per brief", "sentences per brief", "footnotes per brief"]
 SECTIONS = ("quality", "startup", "ingest", "stages", "json", "pdf", "html", "neo4j", "query")
@@ -107,21 +108,6 @@ def _children(pid: int) -> list[int]:
     return out
 
 
-def _status_mb(pid: int) -> tuple[float, float]:
-    """(VmRSS, VmHWM) of a process in MB: its resident memory now and at its peak so far."""
-    rss = hwm = 0.0
-    try:
-        with open(f"/proc/{pid}/status") as fh:
-            for line in fh:
-                if line.startswith("VmRSS:"):
-                    rss = int(line.split()[1]) / 1024
-                elif line.startswith("VmHWM:"):
-                    hwm = int(line.split()[1]) / 1024
-    except (OSError, ValueError, IndexError):
-        pass
-    return rss, hwm
-
-
 class _TreeSampler(threading.Thread):
     """Samples the resident memory of a process and all its descendants every ``interval`` s:
     the largest sum over the tree, and the largest high-water mark of any one process."""
@@ -139,7 +125,7 @@ class _TreeSampler(threading.Thread):
             while i < len(pids):
                 pids.extend(_children(pids[i]))
                 i += 1
-            sizes = [_status_mb(p) for p in pids]
+            sizes = [status_mb(p) for p in pids]
             self.tree_peak = max(self.tree_peak, sum(r for r, _ in sizes))
             self.process_peak = max(self.process_peak, max(h for _, h in sizes))
             self.done.wait(self.interval)
