@@ -37,3 +37,16 @@ def run_unguarded(store, cypher: str, params: dict | None = None) -> list[dict]:
     driver, as a database administrator would in cypher-shell: ``Neo4jStore.run`` refuses them."""
     with store._session() as session:
         return [dict(record) for record in session.run(cypher, params or {})]
+
+
+# a brief in French: a command that reads it warns that it does not look like English
+FRENCH = """Coopération renforcée : partenariat entre le Pakistan et l'Azerbaïdjan
+
+Par Jean Dupont, Institut d'études stratégiques, 15 août 2024
+
+La coopération entre le Pakistan et l'Azerbaïdjan s'est renforcée depuis 1992. Les deux pays ont \
+signé un accord de commerce en 2014 à Bakou. Le président Ilham Aliyev a rencontré le Premier \
+ministre du Pakistan lors de sa visite officielle. L'Organisation de la coopération islamique \
+soutient cette initiative. Les ministres des affaires étrangères se sont réunis à Islamabad pour \
+discuter de la sécurité régionale et des échanges économiques.
+"""

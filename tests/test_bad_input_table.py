@@ -17,21 +17,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from support import FRENCH
 
 ROOT = Path(__file__).resolve().parents[1]
 TABLE = ROOT / "docs" / "bad-input.md"
 BUNDLED = ROOT / "briefgraph" / "data" / "pakistan-azerbaijan-2024.txt"
-
-FRENCH = """Coopération renforcée : partenariat entre le Pakistan et l'Azerbaïdjan
-
-Par Jean Dupont, Institut d'études stratégiques, 15 août 2024
-
-La coopération entre le Pakistan et l'Azerbaïdjan s'est renforcée depuis 1992. Les deux pays ont \
-signé un accord de commerce en 2014 à Bakou. Le président Ilham Aliyev a rencontré le Premier \
-ministre du Pakistan lors de sa visite officielle. L'Organisation de la coopération islamique \
-soutient cette initiative. Les ministres des affaires étrangères se sont réunis à Islamabad pour \
-discuter de la sécurité régionale et des échanges économiques.
-"""
 
 
 def _graph(nodes, edges=(), **top):

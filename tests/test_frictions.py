@@ -18,17 +18,7 @@ from briefgraph.cli import main
 from briefgraph.graph import neo4j_store, validate
 from briefgraph.graph.jsonio import read_json
 from briefgraph.pipeline import bundled_brief
-
-FRENCH = """Coopération renforcée : partenariat entre le Pakistan et l'Azerbaïdjan
-
-Par Jean Dupont, Institut d'études stratégiques, 15 août 2024
-
-La coopération entre le Pakistan et l'Azerbaïdjan s'est renforcée depuis 1992. Les deux pays ont \
-signé un accord de commerce en 2014 à Bakou. Le président Ilham Aliyev a rencontré le Premier \
-ministre du Pakistan lors de sa visite officielle. L'Organisation de la coopération islamique \
-soutient cette initiative. Les ministres des affaires étrangères se sont réunis à Islamabad pour \
-discuter de la sécurité régionale et des échanges économiques.
-"""
+from support import FRENCH
 
 
 def invoke(*args, **kwargs):
